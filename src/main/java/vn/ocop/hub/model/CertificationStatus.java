@@ -1,0 +1,5 @@
+package vn.ocop.hub.model;
+
+public enum CertificationStatus {
+    ACTIVE, EXPIRED, REVOKED
+}

@@ -1,0 +1,5 @@
+package vn.ocop.hub.model;
+
+public enum ProducerType {
+    ENTERPRISE, COOPERATIVE, COOPERATIVE_GROUP, HOUSEHOLD
+}
