@@ -1,0 +1,93 @@
+package vn.ocop.hub.connector;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Instantiates the YAML route templates for every active partner once Camel has loaded them:
+ * a partner is a configuration file plus its connector beans, never new routes.
+ */
+@Component
+public class ConnectorRoutes implements CamelContextConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectorRoutes.class);
+
+    private final PartnerRegistry registry;
+
+    public ConnectorRoutes(PartnerRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext context) {
+        // templates are loaded from routes/ during start-up; instances are added afterwards
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext context) {
+        for (Partner partner : registry.all()) {
+            if (!partner.active()) {
+                log.info("Partner {} disabled: {}", partner.name(), partner.disabledReason());
+                continue;
+            }
+            ConnectorConfig config = partner.config();
+            TemplatedRouteBuilder.builder(context, "listing-synchronizer")
+                    .routeId("sync-" + partner.name())
+                    .parameter("partner", partner.name())
+                    .parameter("consumers", String.valueOf(config.consumerCount()))
+                    .add();
+            if (partner.isRetailChain()) {
+                addCatalogueRoutes(context, config);
+            }
+            log.info("Partner {} active", partner.name());
+        }
+    }
+
+    private static void addCatalogueRoutes(CamelContext context, ConnectorConfig config) {
+        String name = config.partner();
+        ConnectorConfig.Schedule schedule = config.schedule();
+        Duration deltaEvery = schedule == null || schedule.deltaEvery() == null ? Duration.ofMinutes(5)
+                : schedule.deltaEvery();
+        String fullCron = schedule == null || schedule.fullCron() == null ? "0 0 1 * * *" : schedule.fullCron();
+        TemplatedRouteBuilder.builder(context, "catalogue-upload")
+                .routeId("catalogue-upload-" + name)
+                .parameter("partner", name)
+                .parameter("host", config.transport("host"))
+                .parameter("port", config.transport("port"))
+                .parameter("username", config.transport("username"))
+                .parameter("password", config.transport("password"))
+                .parameter("hostKeyOptions", hostKeyOptions(config))
+                .add();
+        TemplatedRouteBuilder.builder(context, "catalogue-schedule")
+                .routeId("catalogue-delta-" + name)
+                .parameter("partner", name)
+                .parameter("kind", "Delta")
+                .parameter("trigger", "timer:catalogue-delta-" + name + "?period=" + deltaEvery.toMillis()
+                        + "&delay=" + Math.min(5_000, deltaEvery.toMillis()))
+                .add();
+        TemplatedRouteBuilder.builder(context, "catalogue-schedule")
+                .routeId("catalogue-full-" + name)
+                .parameter("partner", name)
+                .parameter("kind", "Full")
+                .parameter("trigger", "scheduler:catalogue-full-" + name + "?scheduler=spring&scheduler.cron="
+                        + URLEncoder.encode(fullCron, StandardCharsets.UTF_8))
+                .add();
+    }
+
+    /** Without a known_hosts file the host key is not checked: acceptable only for the embedded server. */
+    static String hostKeyOptions(ConnectorConfig config) {
+        String knownHosts = config.transport("knownHostsFile");
+        if (knownHosts == null || knownHosts.isBlank()) {
+            return "strictHostKeyChecking=no&useUserKnownHostsFile=false";
+        }
+        return "strictHostKeyChecking=yes&useUserKnownHostsFile=false&knownHostsFile=" + knownHosts;
+    }
+}

@@ -1,0 +1,71 @@
+package vn.ocop.hub.connector;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.ocop.hub.connector.chain.CatalogueStaging;
+import vn.ocop.hub.connector.chain.ChainStagingSynchronizer;
+import vn.ocop.hub.connector.marketplace.MarketplaceConnector;
+import vn.ocop.hub.connector.marketplace.MarketplaceSynchronizer;
+import vn.ocop.hub.connector.marketplace.PartnerHttp;
+import vn.ocop.hub.model.ChangeEvent;
+import vn.ocop.hub.store.BindingStore;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one Synchronizer per active partner from its configuration and connector, and is what
+ * the {@code listing-synchronizer} route template calls for every message on a partner's queue.
+ */
+@Component("synchronizers")
+public class Synchronizers {
+
+    public static final String PARTNER_HEADER = "hubPartner";
+
+    private final Map<String, Synchronizer> byPartner = new HashMap<>();
+    private final ObjectMapper json;
+
+    public Synchronizers(PartnerRegistry registry, List<ConnectorFactory> connectors, BindingStore bindings,
+                         CatalogueStaging staging, ProducerTemplate producer, ObjectMapper json,
+                         TransactionTemplate tx) {
+        this.json = json;
+        Map<String, ConnectorFactory> byId = new HashMap<>();
+        connectors.forEach(c -> byId.put(c.connectorId(), c));
+        for (Partner partner : registry.active()) {
+            ConnectorConfig config = partner.config();
+            Retrier retrier = new Retrier(config.retry(), d -> Thread.sleep(d.toMillis()));
+            Synchronizer synchronizer;
+            if (partner.isMarketplace()) {
+                MarketplaceConnector connector = (MarketplaceConnector) byId.get(config.connector());
+                PartnerHttp http = new PartnerHttp(partner.name(), producer, config.transport("baseUrl"),
+                        TokenBucket.of(config.rateLimit()));
+                synchronizer = new MarketplaceSynchronizer(config, connector.adapter(config, http), bindings, retrier);
+            } else {
+                synchronizer = new ChainStagingSynchronizer(config, staging, bindings, tx);
+            }
+            byPartner.put(partner.name(), synchronizer);
+        }
+    }
+
+    public void synchronize(@Header(PARTNER_HEADER) String partner, @Body String message) {
+        Synchronizer synchronizer = byPartner.get(partner);
+        if (synchronizer == null) {
+            throw new IllegalStateException("no active synchronizer for partner " + partner);
+        }
+        synchronizer.synchronize(parse(message));
+    }
+
+    ChangeEvent parse(String message) {
+        try {
+            return json.readValue(message, ChangeEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("unreadable change event: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package vn.ocop.hub.connector.chain;
+
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.ocop.hub.connector.ConnectorConfig;
+import vn.ocop.hub.connector.Eligibility;
+import vn.ocop.hub.connector.Synchronizer;
+import vn.ocop.hub.model.ChangeEvent;
+import vn.ocop.hub.model.ChangeEvent.Aspect;
+import vn.ocop.hub.model.ChangeType;
+import vn.ocop.hub.model.Listing;
+import vn.ocop.hub.store.Binding;
+import vn.ocop.hub.store.BindingState;
+import vn.ocop.hub.store.BindingStore;
+
+import java.util.Optional;
+
+/**
+ * Listing changes → a retail chain's staging area. Chains pull files, so delivery here means
+ * recording what the next delta must say; the catalogue publisher turns that into files and
+ * marks the listings delivered once the file is on the server.
+ */
+public final class ChainStagingSynchronizer implements Synchronizer {
+
+    private final ConnectorConfig config;
+    private final CatalogueStaging staging;
+    private final BindingStore bindings;
+    private final TransactionTemplate tx;
+
+    public ChainStagingSynchronizer(ConnectorConfig config, CatalogueStaging staging, BindingStore bindings,
+                                    TransactionTemplate tx) {
+        this.config = config;
+        this.staging = staging;
+        this.bindings = bindings;
+        this.tx = tx;
+    }
+
+    @Override
+    public void synchronize(ChangeEvent event) {
+        tx.executeWithoutResult(status -> stage(event));
+    }
+
+    private void stage(ChangeEvent event) {
+        String partner = config.partner();
+        Optional<CatalogueStaging.ChainItem> item = staging.item(partner, event.ocopId());
+        if (item.isPresent() && item.get().revision() >= event.revision()) {
+            return;
+        }
+        Binding binding = bindings.find(event.ocopId(), partner).orElse(Binding.none(event.ocopId(), partner));
+        if (binding.hasDelivered(event.revision())) {
+            return; // a newer withdrawal or skip overtook this event
+        }
+        boolean present = item.isPresent() && item.get().present();
+        Listing listing = event.listing();
+        if (event.change() == ChangeType.WITHDRAWN) {
+            if (present) {
+                staging.stage(partner, listing, event.revision(), 'D');
+                save(binding, event, BindingState.PENDING, "removal waits for the next delta file");
+            } else {
+                save(binding, event, BindingState.WITHDRAWN, event.reason());
+            }
+            return;
+        }
+        Optional<String> notEligible = Eligibility.whyNot(config, listing);
+        if (notEligible.isPresent()) {
+            if (present) {
+                staging.stage(partner, listing, event.revision(), 'D');
+            }
+            save(binding, event, BindingState.SKIPPED, notEligible.get());
+            return;
+        }
+        if (present && !carriesAnythingTheChainTakes(event)) {
+            return;
+        }
+        staging.stage(partner, listing, event.revision(), present ? 'U' : 'A');
+        save(binding, event, BindingState.PENDING, "waits for the next delta file");
+    }
+
+    /** A stock-only change means nothing to a chain whose catalogue has no stock column. */
+    private boolean carriesAnythingTheChainTakes(ChangeEvent event) {
+        ConnectorConfig.Toggles toggles = config.toggles();
+        return (event.changed().contains(Aspect.CONTENT) && toggles.content())
+                || (event.changed().contains(Aspect.PRICE) && toggles.price())
+                || (event.changed().contains(Aspect.STOCK) && toggles.stock());
+    }
+
+    private void save(Binding binding, ChangeEvent event, BindingState state, String reason) {
+        // delivered version/revision move only when a file carrying them is published
+        Long version = state == BindingState.PENDING ? binding.deliveredVersion() : Long.valueOf(event.listing().version());
+        Long revision = state == BindingState.PENDING ? binding.deliveredRevision() : Long.valueOf(event.revision());
+        bindings.save(binding.with(state, binding.partnerItemId(), version, revision,
+                state == BindingState.PENDING && binding.live(), reason));
+    }
+}

@@ -1,0 +1,33 @@
+package vn.ocop.hub.connector.marketplace;
+
+import vn.ocop.hub.model.Listing;
+
+import java.util.Optional;
+
+/**
+ * One marketplace's API client (the Odoo connector framework's "Adapter"): signing, tokens,
+ * payloads through the partner's Mapper, and the partner's error classes mapped to
+ * {@link vn.ocop.hub.connector.TransientPartnerException} or
+ * {@link vn.ocop.hub.connector.PermanentPartnerException}.
+ */
+public interface MarketplaceAdapter {
+
+    /** The partner's item id for this listing's SKU, if the partner already has it. */
+    Optional<String> findItemId(Listing listing);
+
+    /** Creates the item, or replaces its content when {@code itemId} is known; returns the item id. */
+    String upsert(Listing listing, String itemId);
+
+    void updatePrice(String itemId, Listing listing);
+
+    void updateStock(String itemId, Listing listing);
+
+    void withdraw(String itemId, Listing listing);
+
+    /** Thrown by price/stock updates when the partner no longer has the item: it is re-created. */
+    class ItemMissingException extends RuntimeException {
+        public ItemMissingException(String message) {
+            super(message);
+        }
+    }
+}

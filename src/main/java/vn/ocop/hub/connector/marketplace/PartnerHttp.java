@@ -1,0 +1,96 @@
+package vn.ocop.hub.connector.marketplace;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+import vn.ocop.hub.connector.TokenBucket;
+import vn.ocop.hub.connector.TransientPartnerException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * HTTP to one partner through Camel's http component, behind that partner's rate limit.
+ * Connection failures, timeouts, 408, 429 and 5xx are transient; every other answer is
+ * returned for the partner's Adapter to classify, since partners put errors in their own places.
+ */
+public final class PartnerHttp {
+
+    public record Response(int status, String body, String retryAfter) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private final ProducerTemplate template;
+    private final String endpointUri;
+    private final TokenBucket rateLimit;
+    private final String partner;
+
+    public PartnerHttp(String partner, ProducerTemplate template, String baseUrl, TokenBucket rateLimit) {
+        this.partner = partner;
+        this.template = template;
+        // one endpoint per partner; the per-call path goes in a header so endpoints are not multiplied
+        this.endpointUri = stripTrailingSlash(baseUrl) + "?throwExceptionOnFailure=false";
+        this.rateLimit = rateLimit;
+    }
+
+    public Response send(String method, String path, Map<String, String> headers, String body) {
+        acquirePermit();
+        Exchange request = new DefaultExchange(template.getCamelContext());
+        request.getIn().setHeader(Exchange.HTTP_METHOD, method);
+        request.getIn().setHeader(Exchange.HTTP_PATH, path);
+        headers.forEach(request.getIn()::setHeader);
+        if (body != null) {
+            request.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
+            request.getIn().setBody(body.getBytes(StandardCharsets.UTF_8));
+        }
+        Exchange answer = template.send(endpointUri, request);
+        if (answer.getException() != null) {
+            throw new TransientPartnerException(partner + " " + method + " " + path + ": "
+                    + answer.getException().getMessage(), null, answer.getException());
+        }
+        int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String text = answer.getMessage().getBody(String.class);
+        String retryAfter = answer.getMessage().getHeader("Retry-After", String.class);
+        Response response = new Response(status, text == null ? "" : text, retryAfter);
+        if (status == 408 || status == 429 || status >= 500) {
+            throw new TransientPartnerException(partner + " answered " + status + " to " + method + " " + path
+                    + (text == null || text.isBlank() ? "" : ": " + abbreviate(text)), retryAfter(retryAfter), null);
+        }
+        return response;
+    }
+
+    private void acquirePermit() {
+        if (rateLimit == null) {
+            return;
+        }
+        try {
+            rateLimit.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientPartnerException("interrupted waiting for the rate limit", null, e);
+        }
+    }
+
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(header.trim()));
+        } catch (NumberFormatException httpDate) {
+            return null;
+        }
+    }
+
+    static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").trim();
+        return oneLine.length() > 500 ? oneLine.substring(0, 497) + "..." : oneLine;
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

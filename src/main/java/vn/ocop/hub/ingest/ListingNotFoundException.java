@@ -1,0 +1,7 @@
+package vn.ocop.hub.ingest;
+
+public class ListingNotFoundException extends RuntimeException {
+    public ListingNotFoundException(String ocopId) {
+        super("no listing " + ocopId);
+    }
+}

@@ -1,0 +1,104 @@
+package vn.ocop.hub.store;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Repository
+public class BindingStore {
+
+    private static final RowMapper<Binding> ROW = (rs, i) -> new Binding(
+            rs.getString("ocop_id"), rs.getString("partner"), BindingState.valueOf(rs.getString("state")),
+            rs.getString("partner_item_id"),
+            rs.getObject("delivered_version", Long.class), rs.getObject("delivered_revision", Long.class),
+            rs.getBoolean("live"), rs.getString("reason"), rs.getTimestamp("updated_at").toInstant());
+
+    private final JdbcTemplate jdbc;
+
+    public BindingStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Binding> find(String ocopId, String partner) {
+        return jdbc.query("select * from binding where ocop_id = ? and partner = ?", ROW, ocopId, partner)
+                .stream().findFirst();
+    }
+
+    public List<Binding> forListing(String ocopId) {
+        return jdbc.query("select * from binding where ocop_id = ? order by partner", ROW, ocopId);
+    }
+
+    /**
+     * Upsert written as update-then-insert: portable across H2 and PostgreSQL, and safe when
+     * two writers race on a new row (the loser's insert fails and it updates instead).
+     */
+    public void save(Binding b) {
+        Timestamp now = Timestamp.from(b.updatedAt() == null ? Instant.now() : b.updatedAt());
+        int updated = jdbc.update("update binding set state = ?, partner_item_id = ?, delivered_version = ?, "
+                        + "delivered_revision = ?, live = ?, reason = ?, updated_at = ? where ocop_id = ? and partner = ?",
+                b.state().name(), b.partnerItemId(), b.deliveredVersion(), b.deliveredRevision(), b.live(), b.reason(),
+                now,
+                b.ocopId(), b.partner());
+        if (updated == 0) {
+            try {
+                jdbc.update("insert into binding (ocop_id, partner, state, partner_item_id, delivered_version, "
+                                + "delivered_revision, live, reason, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        b.ocopId(), b.partner(), b.state().name(), b.partnerItemId(), b.deliveredVersion(),
+                        b.deliveredRevision(), b.live(), b.reason(), now);
+            } catch (DuplicateKeyException raced) {
+                save(b);
+            }
+        }
+    }
+
+    /** A new revision is on its way to these partners: show it as PENDING, keeping what is known. */
+    public void markPending(String ocopId, Collection<String> partners, String reason) {
+        Timestamp now = Timestamp.from(Instant.now());
+        for (String partner : partners) {
+            int updated = jdbc.update("update binding set state = 'PENDING', reason = ?, updated_at = ? "
+                    + "where ocop_id = ? and partner = ?", reason, now, ocopId, partner);
+            if (updated == 0) {
+                try {
+                    jdbc.update("insert into binding (ocop_id, partner, state, reason, updated_at) "
+                            + "values (?, ?, 'PENDING', ?, ?)", ocopId, partner, reason, now);
+                } catch (DuplicateKeyException raced) {
+                    // the partner's synchronizer wrote its own state first: that one is newer
+                }
+            }
+        }
+    }
+
+    public Map<BindingState, Long> countByState(String partner) {
+        Map<BindingState, Long> counts = new EnumMap<>(BindingState.class);
+        for (BindingState s : BindingState.values()) {
+            counts.put(s, 0L);
+        }
+        jdbc.query("select state, count(*) n from binding where partner = ? group by state",
+                rs -> {
+                    counts.put(BindingState.valueOf(rs.getString("state")), rs.getLong("n"));
+                }, partner);
+        return counts;
+    }
+
+    public Optional<Instant> lastUpdate(String partner, Collection<BindingState> states) {
+        String in = String.join(",", states.stream().map(s -> "'" + s.name() + "'").toList());
+        Timestamp ts = jdbc.queryForObject("select max(updated_at) from binding where partner = ? and state in (" + in + ")",
+                Timestamp.class, partner);
+        return Optional.ofNullable(ts).map(Timestamp::toInstant);
+    }
+
+    public long count(String partner, BindingState state) {
+        Long n = jdbc.queryForObject("select count(*) from binding where partner = ? and state = ?", Long.class,
+                partner, state.name());
+        return n == null ? 0 : n;
+    }
+}
