@@ -65,6 +65,9 @@ public class BrokerConfiguration {
                 .setRedeliveryMultiplier(2.0)
                 .setMaxRedeliveryDelay(300_000)
                 .setMaxDeliveryAttempts(-1)
+                // never used with unlimited attempts and no expiry; named so the broker does not warn
+                .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of("hub.undeliverable"))
+                .setExpiryAddress(org.apache.activemq.artemis.api.core.SimpleString.of("hub.expired"))
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
                 .setMaxSizeBytes(32L * 1024 * 1024)
                 .setAutoCreateQueues(true)
