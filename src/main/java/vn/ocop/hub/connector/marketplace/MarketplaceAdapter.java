@@ -15,6 +15,14 @@ public interface MarketplaceAdapter {
     /** The partner's item id for this listing's SKU, if the partner already has it. */
     Optional<String> findItemId(Listing listing);
 
+    /**
+     * True when {@link #upsert} is keyed by our SKU at the partner, so creating twice is
+     * impossible and the look-up before a create can be skipped (it would cost a request).
+     */
+    default boolean createIsIdempotent() {
+        return false;
+    }
+
     /** Creates the item, or replaces its content when {@code itemId} is known; returns the item id. */
     String upsert(Listing listing, String itemId);
 

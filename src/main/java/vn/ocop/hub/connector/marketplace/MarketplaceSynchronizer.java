@@ -58,7 +58,7 @@ public final class MarketplaceSynchronizer implements Synchronizer {
         }
         String itemId = current.partnerItemId();
         try {
-            if (itemId == null) {
+            if (itemId == null && !adapter.createIsIdempotent()) {
                 // the binding may have been lost (crash after the partner's create): never create twice
                 itemId = retrier.call("look up " + listing.sku(), () -> adapter.findItemId(listing)).orElse(null);
             }

@@ -42,6 +42,11 @@ final class PostmartAdapter implements MarketplaceAdapter {
     }
 
     @Override
+    public boolean createIsIdempotent() {
+        return true; // PUT /v1/products/{sellerSku}
+    }
+
+    @Override
     public String upsert(Listing listing, String itemId) {
         PartnerHttp.Response r = http.send("PUT", productPath(listing), auth, body(mapper.product(listing)));
         return productId(check(r, "publish"));
