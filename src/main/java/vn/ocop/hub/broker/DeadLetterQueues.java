@@ -73,8 +73,9 @@ public class DeadLetterQueues {
                 }
             }
             again.setStringProperty(DeadLetters.REASON, null);
+            // a topic (multicast) with the fully qualified name reaches that one partner's queue
             MessageProducer producer = session.createProducer(
-                    session.createQueue(Destinations.partnerQueueFqqn(partner)));
+                    session.createTopic(Destinations.partnerQueueFqqn(partner)));
             producer.send(again, jakarta.jms.DeliveryMode.PERSISTENT, text.getJMSPriority(), 0);
             session.commit();
             return Optional.of(describe(partner, text));

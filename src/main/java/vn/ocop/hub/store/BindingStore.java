@@ -1,6 +1,5 @@
 package vn.ocop.hub.store;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -39,7 +38,10 @@ public class BindingStore {
 
     /**
      * Upsert written as update-then-insert: portable across H2 and PostgreSQL, and safe when
-     * two writers race on a new row (the loser's insert fails and it updates instead).
+     * two writers race on a new row (the loser's insert does nothing and it updates instead).
+     * The insert says {@code on conflict do nothing} rather than failing with a duplicate key:
+     * on PostgreSQL a failed statement aborts the whole transaction, so the fallback update
+     * (and everything after it) would fail too.
      */
     public void save(Binding b) {
         Timestamp now = Timestamp.from(b.updatedAt() == null ? Instant.now() : b.updatedAt());
@@ -49,13 +51,13 @@ public class BindingStore {
                 now,
                 b.ocopId(), b.partner());
         if (updated == 0) {
-            try {
-                jdbc.update("insert into binding (ocop_id, partner, state, partner_item_id, delivered_version, "
-                                + "delivered_revision, live, reason, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        b.ocopId(), b.partner(), b.state().name(), b.partnerItemId(), b.deliveredVersion(),
-                        b.deliveredRevision(), b.live(), b.reason(), now);
-            } catch (DuplicateKeyException raced) {
-                save(b);
+            int inserted = jdbc.update("insert into binding (ocop_id, partner, state, partner_item_id, delivered_version, "
+                            + "delivered_revision, live, reason, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                            + "on conflict do nothing",
+                    b.ocopId(), b.partner(), b.state().name(), b.partnerItemId(), b.deliveredVersion(),
+                    b.deliveredRevision(), b.live(), b.reason(), now);
+            if (inserted == 0) {
+                save(b); // another writer inserted it first: update that row
             }
         }
     }
@@ -67,12 +69,9 @@ public class BindingStore {
             int updated = jdbc.update("update binding set state = 'PENDING', reason = ?, updated_at = ? "
                     + "where ocop_id = ? and partner = ?", reason, now, ocopId, partner);
             if (updated == 0) {
-                try {
-                    jdbc.update("insert into binding (ocop_id, partner, state, reason, updated_at) "
-                            + "values (?, ?, 'PENDING', ?, ?)", ocopId, partner, reason, now);
-                } catch (DuplicateKeyException raced) {
-                    // the partner's synchronizer wrote its own state first: that one is newer
-                }
+                // on conflict: the partner's synchronizer wrote its own state first, and that one is newer
+                jdbc.update("insert into binding (ocop_id, partner, state, reason, updated_at) "
+                        + "values (?, ?, 'PENDING', ?, ?) on conflict do nothing", ocopId, partner, reason, now);
             }
         }
     }
