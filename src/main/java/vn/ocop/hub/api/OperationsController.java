@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ocop.hub.broker.DeadLetterQueues;
 import vn.ocop.hub.broker.Destinations;
+import vn.ocop.hub.broker.PartnerResync;
 import vn.ocop.hub.connector.Partner;
 import vn.ocop.hub.connector.PartnerRegistry;
 import vn.ocop.hub.model.FieldError;
@@ -32,9 +33,11 @@ public class OperationsController {
     private final BindingStore bindings;
     private final DeadLetterQueues deadLetters;
     private final ObjectMapper json;
+    private final PartnerResync resync;
 
     public OperationsController(PartnerRegistry partners, BindingStore bindings, DeadLetterQueues deadLetters,
-                                ObjectMapper json) {
+                                ObjectMapper json, PartnerResync resync) {
+        this.resync = resync;
         this.partners = partners;
         this.bindings = bindings;
         this.deadLetters = deadLetters;
@@ -68,6 +71,17 @@ public class OperationsController {
                     .map(Object::toString).orElse(null));
         }
         return answer;
+    }
+
+    @PostMapping("/partners/{partner}/resync")
+    public org.springframework.http.ResponseEntity<ObjectNode> resync(@PathVariable String partner,
+                                                                     HttpServletRequest request) throws JMSException {
+        BearerAuthFilter.require(request, Role.OPERATOR);
+        requireActive(partner);
+        ObjectNode answer = json.createObjectNode();
+        answer.put("partner", partner);
+        answer.put("queued", resync.resync(partner));
+        return org.springframework.http.ResponseEntity.accepted().body(answer);
     }
 
     @GetMapping("/dead-letters")

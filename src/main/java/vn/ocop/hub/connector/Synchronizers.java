@@ -27,6 +27,7 @@ import java.util.Map;
 public class Synchronizers {
 
     public static final String PARTNER_HEADER = "hubPartner";
+    public static final String RESYNC_HEADER = "hubResync";
 
     private final Map<String, Synchronizer> byPartner = new HashMap<>();
     private final ObjectMapper json;
@@ -53,12 +54,13 @@ public class Synchronizers {
         }
     }
 
-    public void synchronize(@Header(PARTNER_HEADER) String partner, @Body String message) {
+    public void synchronize(@Header(PARTNER_HEADER) String partner, @Header(RESYNC_HEADER) Boolean resync,
+                            @Body String message) {
         Synchronizer synchronizer = byPartner.get(partner);
         if (synchronizer == null) {
             throw new IllegalStateException("no active synchronizer for partner " + partner);
         }
-        synchronizer.synchronize(parse(message));
+        synchronizer.synchronize(parse(message), Boolean.TRUE.equals(resync));
     }
 
     ChangeEvent parse(String message) {

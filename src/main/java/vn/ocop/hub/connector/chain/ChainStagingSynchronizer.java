@@ -35,18 +35,19 @@ public final class ChainStagingSynchronizer implements Synchronizer {
     }
 
     @Override
-    public void synchronize(ChangeEvent event) {
-        tx.executeWithoutResult(status -> stage(event));
+    public void synchronize(ChangeEvent event, boolean resync) {
+        tx.executeWithoutResult(status -> stage(event, resync));
     }
 
-    private void stage(ChangeEvent event) {
+    private void stage(ChangeEvent event, boolean resync) {
+        long newerThan = resync ? event.revision() + 1 : event.revision();
         String partner = config.partner();
         Optional<CatalogueStaging.ChainItem> item = staging.item(partner, event.ocopId());
-        if (item.isPresent() && item.get().revision() >= event.revision()) {
+        if (item.isPresent() && item.get().revision() >= newerThan) {
             return;
         }
         Binding binding = bindings.find(event.ocopId(), partner).orElse(Binding.none(event.ocopId(), partner));
-        if (binding.hasDelivered(event.revision())) {
+        if (binding.hasDelivered(newerThan)) {
             return; // a newer withdrawal or skip overtook this event
         }
         boolean present = item.isPresent() && item.get().present();
@@ -68,7 +69,7 @@ public final class ChainStagingSynchronizer implements Synchronizer {
             save(binding, event, BindingState.SKIPPED, notEligible.get());
             return;
         }
-        if (present && !carriesAnythingTheChainTakes(event)) {
+        if (present && !resync && !carriesAnythingTheChainTakes(event)) {
             return;
         }
         staging.stage(partner, listing, event.revision(), present ? 'U' : 'A');

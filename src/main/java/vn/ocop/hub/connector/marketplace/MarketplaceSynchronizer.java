@@ -39,10 +39,10 @@ public final class MarketplaceSynchronizer implements Synchronizer {
     }
 
     @Override
-    public void synchronize(ChangeEvent event) {
+    public void synchronize(ChangeEvent event, boolean resync) {
         Binding current = bindings.find(event.ocopId(), config.partner())
                 .orElse(Binding.none(event.ocopId(), config.partner()));
-        if (current.hasDelivered(event.revision())) {
+        if (resync ? current.hasDelivered(event.revision() + 1) : current.hasDelivered(event.revision())) {
             log.debug("{}: {} revision {} already delivered, dropping", config.partner(), event.ocopId(), event.revision());
             return;
         }
