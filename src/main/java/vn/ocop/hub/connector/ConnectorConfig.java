@@ -66,8 +66,9 @@ public record ConnectorConfig(
      * @param deltaEvery       how often a chain's waiting changes become a delta file
      * @param fullCron         Spring cron for the full snapshot (nightly by default)
      * @param archiveAfterDays files older than this move to outbox/archive/yyyyMMdd/
+     * @param approvalPollEvery how often to ask a reviewing marketplace about pending items
      */
-    public record Schedule(Duration deltaEvery, String fullCron, Integer archiveAfterDays) {
+    public record Schedule(Duration deltaEvery, String fullCron, Integer archiveAfterDays, Duration approvalPollEvery) {
     }
 
     public String transport(String key) {

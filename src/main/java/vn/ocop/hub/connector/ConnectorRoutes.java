@@ -21,9 +21,11 @@ public class ConnectorRoutes implements CamelContextConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ConnectorRoutes.class);
 
     private final PartnerRegistry registry;
+    private final Synchronizers synchronizers;
 
-    public ConnectorRoutes(PartnerRegistry registry) {
+    public ConnectorRoutes(PartnerRegistry registry, Synchronizers synchronizers) {
         this.registry = registry;
+        this.synchronizers = synchronizers;
     }
 
     @Override
@@ -46,6 +48,15 @@ public class ConnectorRoutes implements CamelContextConfiguration {
                     .add();
             if (partner.isRetailChain()) {
                 addCatalogueRoutes(context, config);
+            }
+            if (synchronizers.tracksApprovals(partner.name())) {
+                Duration every = config.schedule() == null || config.schedule().approvalPollEvery() == null
+                        ? Duration.ofMinutes(1) : config.schedule().approvalPollEvery();
+                TemplatedRouteBuilder.builder(context, "approval-poll")
+                        .routeId("approval-poll-" + partner.name())
+                        .parameter("partner", partner.name())
+                        .parameter("periodMillis", String.valueOf(every.toMillis()))
+                        .add();
             }
             log.info("Partner {} active", partner.name());
         }

@@ -63,6 +63,15 @@ public class Synchronizers {
         synchronizer.synchronize(parse(message), Boolean.TRUE.equals(resync));
     }
 
+    /** For the approval-poll route template: settles items a partner finished reviewing. */
+    public int pollApprovals(@Header(PARTNER_HEADER) String partner) {
+        return byPartner.get(partner) instanceof MarketplaceSynchronizer m ? m.pollApprovals(100) : 0;
+    }
+
+    public boolean tracksApprovals(String partner) {
+        return byPartner.get(partner) instanceof MarketplaceSynchronizer m && m.tracksApprovals();
+    }
+
     ChangeEvent parse(String message) {
         try {
             return json.readValue(message, ChangeEvent.class);

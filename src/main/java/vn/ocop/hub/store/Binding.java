@@ -5,10 +5,10 @@ import java.time.Instant;
 /** One listing at one partner: the partner's id for it, what was delivered, and why not. */
 public record Binding(String ocopId, String partner, BindingState state, String partnerItemId,
                       Long deliveredVersion, Long deliveredRevision, boolean live, String reason,
-                      Instant updatedAt) {
+                      Instant updatedAt, String partnerRef) {
 
     public static Binding none(String ocopId, String partner) {
-        return new Binding(ocopId, partner, BindingState.PENDING, null, null, null, false, null, null);
+        return new Binding(ocopId, partner, BindingState.PENDING, null, null, null, false, null, null, null);
     }
 
     /** True when this revision, or a newer one, already reached the partner. */
@@ -23,7 +23,13 @@ public record Binding(String ocopId, String partner, BindingState state, String 
     public Binding with(BindingState newState, String itemId, Long version, Long revision, boolean isLive,
                         String newReason) {
         return new Binding(ocopId, partner, newState, itemId, version, revision, isLive, truncate(newReason),
-                Instant.now());
+                Instant.now(), partnerRef);
+    }
+
+    /** The partner's other reference for the item (tracking id, SKU id). */
+    public Binding withPartnerRef(String ref) {
+        return new Binding(ocopId, partner, state, partnerItemId, deliveredVersion, deliveredRevision, live, reason,
+                updatedAt, ref);
     }
 
     static String truncate(String text) {

@@ -19,7 +19,8 @@ public class BindingStore {
             rs.getString("ocop_id"), rs.getString("partner"), BindingState.valueOf(rs.getString("state")),
             rs.getString("partner_item_id"),
             rs.getObject("delivered_version", Long.class), rs.getObject("delivered_revision", Long.class),
-            rs.getBoolean("live"), rs.getString("reason"), rs.getTimestamp("updated_at").toInstant());
+            rs.getBoolean("live"), rs.getString("reason"), rs.getTimestamp("updated_at").toInstant(),
+            rs.getString("partner_ref"));
 
     private final JdbcTemplate jdbc;
 
@@ -46,16 +47,16 @@ public class BindingStore {
     public void save(Binding b) {
         Timestamp now = Timestamp.from(b.updatedAt() == null ? Instant.now() : b.updatedAt());
         int updated = jdbc.update("update binding set state = ?, partner_item_id = ?, delivered_version = ?, "
-                        + "delivered_revision = ?, live = ?, reason = ?, updated_at = ? where ocop_id = ? and partner = ?",
+                        + "delivered_revision = ?, live = ?, reason = ?, updated_at = ?, partner_ref = ? "
+                        + "where ocop_id = ? and partner = ?",
                 b.state().name(), b.partnerItemId(), b.deliveredVersion(), b.deliveredRevision(), b.live(), b.reason(),
-                now,
-                b.ocopId(), b.partner());
+                now, b.partnerRef(), b.ocopId(), b.partner());
         if (updated == 0) {
             int inserted = jdbc.update("insert into binding (ocop_id, partner, state, partner_item_id, delivered_version, "
-                            + "delivered_revision, live, reason, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                            + "on conflict do nothing",
+                            + "delivered_revision, live, reason, updated_at, partner_ref) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
                     b.ocopId(), b.partner(), b.state().name(), b.partnerItemId(), b.deliveredVersion(),
-                    b.deliveredRevision(), b.live(), b.reason(), now);
+                    b.deliveredRevision(), b.live(), b.reason(), now, b.partnerRef());
             if (inserted == 0) {
                 save(b); // another writer inserted it first: update that row
             }
@@ -74,6 +75,11 @@ public class BindingStore {
                         + "values (?, ?, 'PENDING', ?, ?) on conflict do nothing", ocopId, partner, reason, now);
             }
         }
+    }
+
+    public List<Binding> inState(String partner, BindingState state, int limit) {
+        return jdbc.query("select * from binding where partner = ? and state = ? order by updated_at limit ?", ROW,
+                partner, state.name(), limit);
     }
 
     public Map<BindingState, Long> countByState(String partner) {

@@ -23,8 +23,13 @@ public interface MarketplaceAdapter {
         return false;
     }
 
-    /** Creates the item, or replaces its content when {@code itemId} is known; returns the item id. */
-    String upsert(Listing listing, String itemId);
+    /** Present for partners that review new items before they go live. */
+    default java.util.Optional<ApprovalTracking> approvals() {
+        return java.util.Optional.empty();
+    }
+
+    /** Creates the item, or replaces its content when {@code itemId} is known. */
+    Published upsert(Listing listing, String itemId);
 
     void updatePrice(String itemId, Listing listing);
 

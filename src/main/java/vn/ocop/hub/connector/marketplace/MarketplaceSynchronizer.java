@@ -66,14 +66,21 @@ public final class MarketplaceSynchronizer implements Synchronizer {
                 save(current, event, BindingState.SKIPPED, null, false, "content toggle is off: items are not created");
                 return;
             }
-            itemId = deliver(current, event, itemId);
-            save(current, event, BindingState.SYNCED, itemId, true, null);
+            Published published = deliver(current, event, itemId);
+            itemId = published.itemId();
+            if (published.awaitingApproval()) {
+                bindings.save(current.with(BindingState.PENDING_APPROVAL, itemId, listing.version(), event.revision(),
+                        false, "waiting for " + config.partner() + "'s review").withPartnerRef(published.partnerRef()));
+            } else {
+                Binding done = current.with(BindingState.SYNCED, itemId, listing.version(), event.revision(), true, null);
+                bindings.save(published.partnerRef() == null ? done : done.withPartnerRef(published.partnerRef()));
+            }
         } catch (PermanentPartnerException rejected) {
             save(current, event, BindingState.REJECTED, itemId, current.live(), rejected.getMessage());
         }
     }
 
-    private String deliver(Binding current, ChangeEvent event, String itemId) {
+    private Published deliver(Binding current, ChangeEvent event, String itemId) {
         Listing listing = event.listing();
         boolean partial = itemId != null && current.live() && !event.changed().contains(Aspect.CONTENT);
         if (!partial) {
@@ -93,11 +100,38 @@ public final class MarketplaceSynchronizer implements Synchronizer {
                     return null;
                 });
             }
-            return itemId;
+            return Published.live(itemId, current.partnerRef());
         } catch (MarketplaceAdapter.ItemMissingException gone) {
             log.info("{}: item {} for {} is gone at the partner, re-creating", config.partner(), itemId, listing.ocopId());
             return retrier.call("re-create " + listing.sku(), () -> adapter.upsert(listing, null));
         }
+    }
+
+    /** Asks the partner about items it is reviewing; approved ones become SYNCED, refused ones REJECTED. */
+    public int pollApprovals(int limit) {
+        ApprovalTracking tracking = adapter.approvals().orElse(null);
+        if (tracking == null) {
+            return 0;
+        }
+        int settled = 0;
+        for (Binding pending : bindings.inState(config.partner(), BindingState.PENDING_APPROVAL, limit)) {
+            ApprovalTracking.Approval approval = retrier.call("approval of " + pending.ocopId(), () -> tracking.check(pending));
+            switch (approval.outcome()) {
+                case APPROVED -> bindings.save(pending.with(BindingState.SYNCED, approval.itemId(),
+                        pending.deliveredVersion(), pending.deliveredRevision(), true, null));
+                case REJECTED -> bindings.save(pending.with(BindingState.REJECTED, pending.partnerItemId(),
+                        pending.deliveredVersion(), pending.deliveredRevision(), false, approval.reason()));
+                case PENDING -> {
+                    continue;
+                }
+            }
+            settled++;
+        }
+        return settled;
+    }
+
+    public boolean tracksApprovals() {
+        return adapter.approvals().isPresent();
     }
 
     private void takeDown(Binding current, ChangeEvent event, BindingState state, String reason) {

@@ -7,6 +7,7 @@ import vn.ocop.hub.connector.PermanentPartnerException;
 import vn.ocop.hub.connector.TransientPartnerException;
 import vn.ocop.hub.connector.marketplace.MarketplaceAdapter;
 import vn.ocop.hub.connector.marketplace.PartnerHttp;
+import vn.ocop.hub.connector.marketplace.Published;
 import vn.ocop.hub.model.Listing;
 
 import java.net.URLEncoder;
@@ -47,9 +48,9 @@ final class PostmartAdapter implements MarketplaceAdapter {
     }
 
     @Override
-    public String upsert(Listing listing, String itemId) {
+    public Published upsert(Listing listing, String itemId) {
         PartnerHttp.Response r = http.send("PUT", productPath(listing), auth, body(mapper.product(listing)));
-        return productId(check(r, "publish"));
+        return Published.live(productId(check(r, "publish")));
     }
 
     @Override
