@@ -36,15 +36,37 @@ public final class PartnerHttp {
         this.rateLimit = rateLimit;
     }
 
+    /**
+     * One call. {@code query} is the already-encoded query string (signed partners sign exactly
+     * what is sent), or null; {@code body} may be null.
+     */
+    public record Request(String method, String path, String query, Map<String, String> headers, String contentType,
+                          byte[] body) {
+
+        public static Request json(String method, String path, Map<String, String> headers, String json) {
+            return new Request(method, path, null, headers, "application/json; charset=UTF-8",
+                    json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     public Response send(String method, String path, Map<String, String> headers, String body) {
+        return send(Request.json(method, path, headers, body));
+    }
+
+    public Response send(Request call) {
+        String method = call.method();
+        String path = call.path();
         acquirePermit();
         Exchange request = new DefaultExchange(template.getCamelContext());
         request.getIn().setHeader(Exchange.HTTP_METHOD, method);
         request.getIn().setHeader(Exchange.HTTP_PATH, path);
-        headers.forEach(request.getIn()::setHeader);
-        if (body != null) {
-            request.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
-            request.getIn().setBody(body.getBytes(StandardCharsets.UTF_8));
+        if (call.query() != null && !call.query().isEmpty()) {
+            request.getIn().setHeader(Exchange.HTTP_QUERY, call.query());
+        }
+        call.headers().forEach(request.getIn()::setHeader);
+        if (call.body() != null) {
+            request.getIn().setHeader(Exchange.CONTENT_TYPE, call.contentType());
+            request.getIn().setBody(call.body());
         }
         Exchange answer = template.send(endpointUri, request);
         if (answer.getException() != null) {
