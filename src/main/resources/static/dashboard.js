@@ -258,8 +258,8 @@
     var box = el('div', { className: 'problem', role: 'alert' },
       el('p', { className: 'title' },
         error.status ? '[' + error.status + '] ' : '',
-        problem.title ? String(problem.title) : hint[0],
-        ' ', el('span', { className: 'en' }, problem.title ? hint[0] + ' / ' + hint[1] : hint[1])),
+        hint[0], problem.title && problem.title !== hint[0] && problem.title !== hint[1] ? ': ' + String(problem.title) : '',
+        ' ', el('span', { className: 'en' }, hint[1])),
       problem.detail || error.fallback
         ? el('p', { className: 'detail' }, String(problem.detail || error.fallback)) : null);
     if (Array.isArray(problem.errors) && problem.errors.length) {

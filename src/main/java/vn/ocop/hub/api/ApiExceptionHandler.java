@@ -34,6 +34,29 @@ public class ApiExceptionHandler {
         return ApiProblem.respond(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null);
     }
 
+    /** Spring's own request errors (missing parameter, wrong method, unknown path) keep their status. */
+    @ExceptionHandler(org.springframework.web.ErrorResponseException.class)
+    ResponseEntity<ProblemDetail> springError(org.springframework.web.ErrorResponseException e) {
+        return ResponseEntity.status(e.getStatusCode()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(e.getBody());
+    }
+
+    @ExceptionHandler({org.springframework.web.bind.MissingServletRequestParameterException.class,
+            org.springframework.web.HttpRequestMethodNotSupportedException.class,
+            org.springframework.web.servlet.resource.NoResourceFoundException.class,
+            org.springframework.web.HttpMediaTypeNotSupportedException.class})
+    ResponseEntity<ProblemDetail> requestError(org.springframework.web.ErrorResponse e) {
+        return ResponseEntity.status(e.getStatusCode()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(e.getBody());
+    }
+
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+        return ApiProblem.respond(HttpStatus.BAD_REQUEST, "Invalid query", e.getName() + " has the wrong type",
+                List.of(new FieldError(e.getName(), "must be a " + (e.getRequiredType() == null ? "valid value"
+                        : e.getRequiredType().getSimpleName().toLowerCase()))));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error", e);

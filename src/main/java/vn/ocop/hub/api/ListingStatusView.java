@@ -1,6 +1,7 @@
 package vn.ocop.hub.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
@@ -24,15 +25,18 @@ public class ListingStatusView {
     private final BindingStore bindings;
     private final PartnerRegistry partners;
     private final ObjectMapper json;
+    /** Keeps decimals as stored: by default a tree strips trailing zeros, and 200 g would read 2E+2. */
+    private final ObjectMapper exactNumbers;
 
     public ListingStatusView(BindingStore bindings, PartnerRegistry partners, ObjectMapper json) {
         this.bindings = bindings;
         this.partners = partners;
         this.json = json;
+        this.exactNumbers = json.copy().configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     }
 
     public ObjectNode render(StoredListing stored) {
-        ObjectNode view = json.valueToTree(stored.listing());
+        ObjectNode view = exactNumbers.valueToTree(stored.listing());
         view.put("revision", stored.revision());
         view.put("withdrawn", stored.withdrawn());
         if (stored.withdrawnReason() != null) {
