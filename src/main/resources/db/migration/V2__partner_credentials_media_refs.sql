@@ -3,7 +3,7 @@
 create table partner_credential (
     partner    varchar(40)  not null,
     name       varchar(60)  not null,
-    value      varchar(4000) not null,
+    secret     varchar(4000) not null,
     expires_at timestamp with time zone,
     updated_at timestamp with time zone not null,
     primary key (partner, name)

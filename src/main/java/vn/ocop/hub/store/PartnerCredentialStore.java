@@ -28,7 +28,7 @@ public class PartnerCredentialStore {
     }
 
     public Optional<Credential> find(String partner, String name) {
-        return jdbc.query("select value, expires_at from partner_credential where partner = ? and name = ?",
+        return jdbc.query("select secret, expires_at from partner_credential where partner = ? and name = ?",
                 (rs, i) -> new Credential(rs.getString(1),
                         rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()),
                 partner, name).stream().findFirst();
@@ -38,11 +38,11 @@ public class PartnerCredentialStore {
     public void save(String partner, String name, String value, Instant expiresAt) {
         Timestamp expires = expiresAt == null ? null : Timestamp.from(expiresAt);
         Timestamp now = Timestamp.from(Instant.now());
-        int updated = jdbc.update("update partner_credential set value = ?, expires_at = ?, updated_at = ? "
+        int updated = jdbc.update("update partner_credential set secret = ?, expires_at = ?, updated_at = ? "
                 + "where partner = ? and name = ?", value, expires, now, partner, name);
         if (updated == 0) {
             try {
-                jdbc.update("insert into partner_credential (partner, name, value, expires_at, updated_at) "
+                jdbc.update("insert into partner_credential (partner, name, secret, expires_at, updated_at) "
                         + "values (?, ?, ?, ?, ?)", partner, name, value, expires, now);
             } catch (DuplicateKeyException raced) {
                 save(partner, name, value, expiresAt);

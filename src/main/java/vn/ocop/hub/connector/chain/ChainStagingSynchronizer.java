@@ -70,6 +70,12 @@ public final class ChainStagingSynchronizer implements Synchronizer {
             return;
         }
         if (present && !resync && !carriesAnythingTheChainTakes(event)) {
+            // nothing for this chain, but publishing the change marked the binding PENDING: restore it
+            boolean published = binding.hasDelivered(item.get().revision());
+            bindings.save(binding.with(published ? BindingState.SYNCED : BindingState.PENDING, binding.partnerItemId(),
+                    binding.deliveredVersion(), binding.deliveredRevision(), binding.live(),
+                    published ? "revision " + event.revision() + " (" + event.change() + ") has nothing for "
+                            + partner : "waits for the next delta file"));
             return;
         }
         staging.stage(partner, listing, event.revision(), present ? 'U' : 'A');
