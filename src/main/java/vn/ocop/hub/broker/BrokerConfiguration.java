@@ -23,7 +23,11 @@ import java.nio.file.Path;
 public class BrokerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerConfiguration.class);
-    static final String IN_VM_URL = "vm://0";
+    /**
+     * Each embedded broker gets its own in-VM id: two application contexts in one JVM (tests)
+     * would otherwise share "vm://0", and the second hub would talk to the first one's broker.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger IN_VM_IDS = new java.util.concurrent.atomic.AtomicInteger();
 
     @Bean(destroyMethod = "stop")
     public EmbeddedBroker embeddedBroker(HubProperties properties) throws Exception {
@@ -41,7 +45,8 @@ public class BrokerConfiguration {
         config.setPagingDirectory(dir.resolve("paging").toString());
         config.setLargeMessagesDirectory(dir.resolve("large-messages").toString());
         config.setNodeManagerLockDirectory(dir.toString());
-        config.addAcceptorConfiguration("in-vm", IN_VM_URL);
+        String inVmUrl = "vm://" + IN_VM_IDS.getAndIncrement();
+        config.addAcceptorConfiguration("in-vm", inVmUrl);
         // Duplicate detection: the outbox relay may resend after a crash; the broker drops the copy.
         config.setPersistIDCache(true);
         config.setIDCacheSize(50_000);
@@ -50,7 +55,7 @@ public class BrokerConfiguration {
         server.setConfiguration(config);
         server.start();
         log.info("Embedded Artemis started, journal in {}", dir);
-        return new EmbeddedBroker(server);
+        return new EmbeddedBroker(server, inVmUrl);
     }
 
     /**
@@ -80,7 +85,7 @@ public class BrokerConfiguration {
     public ConnectionFactory jmsConnectionFactory(HubProperties properties, EmbeddedBroker broker) {
         HubProperties.Broker settings = properties.broker();
         ActiveMQConnectionFactory factory = settings.embedded()
-                ? new ActiveMQConnectionFactory(IN_VM_URL)
+                ? new ActiveMQConnectionFactory(broker.inVmUrl())
                 : new ActiveMQConnectionFactory(settings.url(), settings.user(), settings.password());
         // A small prefetch keeps most of a backlog on the broker, where priority ordering applies:
         // withdrawals and stock drops overtake everything not yet handed to a consumer.
@@ -92,13 +97,19 @@ public class BrokerConfiguration {
     /** Lifecycle holder, so the broker stops after everything that uses it. */
     public static final class EmbeddedBroker {
         private final EmbeddedActiveMQ server;
+        private final String inVmUrl;
 
-        EmbeddedBroker(EmbeddedActiveMQ server) {
+        EmbeddedBroker(EmbeddedActiveMQ server, String inVmUrl) {
             this.server = server;
+            this.inVmUrl = inVmUrl;
         }
 
         static EmbeddedBroker none() {
-            return new EmbeddedBroker(null);
+            return new EmbeddedBroker(null, null);
+        }
+
+        public String inVmUrl() {
+            return inVmUrl;
         }
 
         public EmbeddedActiveMQ server() {
