@@ -136,10 +136,17 @@ public final class MarketplaceSynchronizer implements Synchronizer {
 
     private void takeDown(Binding current, ChangeEvent event, BindingState state, String reason) {
         if (current.isBound() && current.live()) {
-            retrier.call("withdraw " + event.listing().sku(), () -> {
-                adapter.withdraw(current.partnerItemId(), event.listing());
-                return null;
-            });
+            try {
+                retrier.call("withdraw " + event.listing().sku(), () -> {
+                    adapter.withdraw(current.partnerItemId(), event.listing());
+                    return null;
+                });
+            } catch (PermanentPartnerException refused) {
+                // e.g. Shopee will not unlist an item under promotion: it is still on sale, say so
+                save(current, event, BindingState.REJECTED, current.partnerItemId(), true,
+                        "withdrawal refused: " + refused.getMessage());
+                return;
+            }
         }
         save(current, event, state, current.partnerItemId(), false, reason);
     }
