@@ -79,7 +79,7 @@ public final class PartnerHttp {
         Response response = new Response(status, text == null ? "" : text, retryAfter);
         if (status == 408 || status == 429 || status >= 500) {
             throw new TransientPartnerException(partner + " answered " + status + " to " + method + " " + path
-                    + (text == null || text.isBlank() ? "" : ": " + abbreviate(text)), retryAfter(retryAfter), null);
+                    + (text == null || text.isBlank() ? "" : ": " + abbreviate(text)), retryAfter(retryAfter), null, status);
         }
         return response;
     }

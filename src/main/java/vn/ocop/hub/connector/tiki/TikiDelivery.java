@@ -5,7 +5,6 @@ import vn.ocop.hub.connector.TransientPartnerException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
-import java.util.regex.Pattern;
 
 /**
  * Whether a request that failed transiently may nevertheless have been carried out by Tiki. A
@@ -14,16 +13,16 @@ import java.util.regex.Pattern;
  */
 final class TikiDelivery {
 
-    /** PartnerHttp's wording for an HTTP answer it classed as transient: "tiki answered 504 to POST …". */
-    private static final Pattern GATEWAY_ANSWER = Pattern.compile("answered 50[24]\\b");
-
     private TikiDelivery() {
     }
 
     static boolean mayHaveArrived(TransientPartnerException failure) {
+        if (failure.httpStatus() != 0) {
+            // a gateway answered for Tiki: the request may have gone through behind it
+            return failure.httpStatus() == 502 || failure.httpStatus() == 504;
+        }
         if (failure.getCause() == null) {
-            String message = failure.getMessage() == null ? "" : failure.getMessage();
-            return GATEWAY_ANSWER.matcher(message).find();
+            return false;
         }
         for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
