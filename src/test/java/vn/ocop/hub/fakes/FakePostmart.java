@@ -7,14 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -58,8 +49,7 @@ public final class FakePostmart implements AutoCloseable {
     private final AtomicLong arrivals = new AtomicLong();
     private final ConcurrentSkipListMap<Long, RecordedRequest> recorded = new ConcurrentSkipListMap<>();
 
-    private HttpServer server;
-    private ExecutorService executor;
+    private LoopbackHttpServer server;
 
     public FakePostmart(String apiKey) {
         if (apiKey == null || apiKey.isBlank()) {
@@ -73,23 +63,14 @@ public final class FakePostmart implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the fake Postmart", e);
-        }
-        executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        server = LoopbackHttpServer.start("fake Postmart", THREADS, this::handle);
         return this;
     }
 
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
+            server.stop();
         }
     }
 
@@ -98,7 +79,7 @@ public final class FakePostmart implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("not started");
         }
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.baseUrl();
     }
 
     // ---- state -------------------------------------------------------------------------------
@@ -173,13 +154,13 @@ public final class FakePostmart implements AutoCloseable {
             Instant arrivedAt = Instant.now();
             boolean withinRate = rateMeter.arrive();
             Duration delay = faults.takeDelay();
-            byte[] body = readBody(exchange.getRequestBody());
+            byte[] body = LoopbackHttpServer.readBody(exchange.getRequestBody());
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             Answer answer = decide(exchange, method, body, withinRate);
             recorded.put(sequence, new RecordedRequest(method, exchange.getRequestURI().getPath(),
                     exchange.getRequestURI().getRawPath(), headers(exchange.getRequestHeaders()),
                     new String(body, StandardCharsets.UTF_8), answer.status(), arrivedAt));
-            if (sleep(delay)) {
+            if (LoopbackHttpServer.pause(delay)) {
                 send(exchange, method, answer);
             }
         } catch (IOException e) {
@@ -233,38 +214,9 @@ public final class FakePostmart implements AutoCloseable {
         }
     }
 
-    /** False when interrupted, i.e. the fake is closing and the answer no longer matters. */
-    private static boolean sleep(Duration delay) {
-        if (delay.isZero()) {
-            return true;
-        }
-        try {
-            Thread.sleep(delay.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static byte[] readBody(InputStream in) throws IOException {
-        try (in) {
-            return in.readAllBytes();
-        }
-    }
-
     private static Map<String, String> headers(Headers headers) {
         Map<String, String> flat = new TreeMap<>();
         headers.forEach((name, values) -> flat.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
         return flat;
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger number = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "fake-postmart-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package vn.ocop.hub.fakes.shopee;
 
+import vn.ocop.hub.fakes.LoopbackHttpServer;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,15 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -29,8 +26,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
@@ -99,8 +94,7 @@ public final class FakeShopee implements AutoCloseable {
     private volatile Clock clock = Clock.systemUTC();
     private volatile int allowedPerSecond = Integer.MAX_VALUE;
     private int throttled;
-    private HttpServer server;
-    private ExecutorService executor;
+    private LoopbackHttpServer server;
 
     /** A shop whose only enabled logistics channel is 5001. */
     public FakeShopee(long partnerId, String partnerKey, long shopId) {
@@ -116,32 +110,19 @@ public final class FakeShopee implements AutoCloseable {
     }
 
     public synchronized FakeShopee start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the fake Shopee", e);
-        }
-        executor = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "fake-shopee");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        server = LoopbackHttpServer.start("fake Shopee", 8, this::handle);
         return this;
     }
 
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
+            server.stop();
         }
     }
 
     public synchronized String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.baseUrl();
     }
 
     // ---- authorisation -------------------------------------------------------------------------

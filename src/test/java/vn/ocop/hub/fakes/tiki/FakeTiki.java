@@ -1,18 +1,14 @@
 package vn.ocop.hub.fakes.tiki;
 
+import vn.ocop.hub.fakes.LoopbackHttpServer;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,9 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process Tiki Open API for one seller, strict where Tiki is strict so that a hub bug fails
@@ -60,8 +53,7 @@ public final class FakeTiki implements AutoCloseable {
     private final TikiRateMeter rateMeter = new TikiRateMeter(TIKI_RATE_LIMIT);
     private final List<FakeTikiCall> calls = new CopyOnWriteArrayList<>();
 
-    private HttpServer server;
-    private ExecutorService executor;
+    private LoopbackHttpServer server;
 
     /** A seller whose app has these credentials and who owns these warehouses. */
     public FakeTiki(String clientId, String clientSecret, Set<Long> warehouses) {
@@ -79,28 +71,14 @@ public final class FakeTiki implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the fake Tiki", e);
-        }
-        AtomicInteger number = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "fake-tiki-" + number.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        server = LoopbackHttpServer.start("fake Tiki", 8, this::handle);
         return this;
     }
 
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
+            server.stop();
             server = null;
         }
     }
@@ -109,7 +87,7 @@ public final class FakeTiki implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("not started");
         }
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.baseUrl();
     }
 
     // ---- the review queue -------------------------------------------------------------------
@@ -246,7 +224,7 @@ public final class FakeTiki implements AutoCloseable {
         String authorization = headers.getFirst("Authorization");
         String contentType = headers.getFirst("Content-Type");
         try {
-            byte[] body = readBody(exchange.getRequestBody());
+            byte[] body = LoopbackHttpServer.readBody(exchange.getRequestBody());
             boolean withinRate = path.equals(TOKEN_PATH) || rateMeter.arrive();
             TikiAnswer answer = decide(method, path, rawQuery, authorization, contentType, body, withinRate);
             Optional<TikiFaults.Fault> after = answer.status() < 300 ? faults.after(method, path) : Optional.empty();
@@ -258,7 +236,7 @@ public final class FakeTiki implements AutoCloseable {
                 exchange.close();
                 return;
             }
-            if (after.isPresent() && after.get() instanceof TikiFaults.Delay delay && !sleep(delay.delay())) {
+            if (after.isPresent() && after.get() instanceof TikiFaults.Delay delay && !LoopbackHttpServer.pause(delay.delay())) {
                 exchange.close();
                 return;
             }
@@ -330,22 +308,5 @@ public final class FakeTiki implements AutoCloseable {
             values.put(name, value);
         }
         return values;
-    }
-
-    /** False when interrupted: the fake is closing and the answer no longer matters. */
-    private static boolean sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static byte[] readBody(InputStream in) throws IOException {
-        try (in) {
-            return in.readAllBytes();
-        }
     }
 }
