@@ -39,6 +39,13 @@ public record ConnectorConfig(
     public enum PartnerKind { MARKETPLACE, RETAIL_CHAIN }
 
     public record Toggles(boolean content, boolean price, boolean stock, boolean orders) {
+
+        /** Whether a change of these aspects means anything to the partner (a chain takes no stock). */
+        public boolean takesAny(java.util.Set<vn.ocop.hub.model.ChangeEvent.Aspect> aspects) {
+            return (aspects.contains(vn.ocop.hub.model.ChangeEvent.Aspect.CONTENT) && content)
+                    || (aspects.contains(vn.ocop.hub.model.ChangeEvent.Aspect.PRICE) && price)
+                    || (aspects.contains(vn.ocop.hub.model.ChangeEvent.Aspect.STOCK) && stock);
+        }
     }
 
     /**

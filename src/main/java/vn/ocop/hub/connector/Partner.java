@@ -18,13 +18,4 @@ public record Partner(ConnectorConfig config, boolean active, String disabledRea
     public boolean isRetailChain() {
         return config.kind() == ConnectorConfig.PartnerKind.RETAIL_CHAIN;
     }
-
-    /** The partner's durable queue on the listing-changes address. */
-    public String queueName() {
-        return "partner." + name();
-    }
-
-    public String deadLetterQueueName() {
-        return "DLQ.partner." + name();
-    }
 }

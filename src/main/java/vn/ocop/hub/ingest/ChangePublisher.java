@@ -9,6 +9,7 @@ import vn.ocop.hub.broker.OutboxRelay;
 import vn.ocop.hub.connector.Partner;
 import vn.ocop.hub.connector.PartnerRegistry;
 import vn.ocop.hub.model.ChangeEvent;
+import vn.ocop.hub.model.ChangeType;
 import vn.ocop.hub.store.BindingStore;
 import vn.ocop.hub.store.OutboxStore;
 
@@ -24,7 +25,7 @@ public class ChangePublisher {
 
     private final OutboxStore outbox;
     private final BindingStore bindings;
-    private final List<String> activePartners;
+    private final List<Partner> activePartners;
     private final OutboxRelay relay;
     private final ObjectMapper json;
 
@@ -32,9 +33,21 @@ public class ChangePublisher {
                            ObjectMapper json) {
         this.outbox = outbox;
         this.bindings = bindings;
-        this.activePartners = partners.active().stream().map(Partner::name).toList();
+        this.activePartners = partners.active();
         this.relay = relay;
         this.json = json;
+    }
+
+    /**
+     * Partners whose state this change moves. A price or stock change a partner does not take
+     * (a chain's catalogue has no stock) leaves its binding as it is; creations and withdrawals
+     * concern everyone. Every partner's queue still gets the event: eligibility is its own call.
+     */
+    private List<String> partnersConcerned(ChangeEvent event) {
+        boolean everyone = event.change() == ChangeType.CREATED || event.change() == ChangeType.WITHDRAWN;
+        return activePartners.stream()
+                .filter(p -> everyone || p.config().toggles().takesAny(event.changed()))
+                .map(Partner::name).toList();
     }
 
     public void publish(ChangeEvent event, Integer previousStock) {
@@ -43,8 +56,8 @@ public class ChangePublisher {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        bindings.markPending(event.ocopId(), activePartners, "revision " + event.revision() + " (" + event.change()
-                + ") queued");
+        bindings.markPending(event.ocopId(), partnersConcerned(event), "revision " + event.revision() + " ("
+                + event.change() + ") queued");
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

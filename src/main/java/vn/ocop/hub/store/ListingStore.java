@@ -9,7 +9,6 @@ import vn.ocop.hub.model.Listing;
 
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -110,9 +109,5 @@ public class ListingStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored listing payload is unreadable", e);
         }
-    }
-
-    public static Instant now() {
-        return Instant.now();
     }
 }

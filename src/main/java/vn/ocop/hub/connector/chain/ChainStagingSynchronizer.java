@@ -5,7 +5,6 @@ import vn.ocop.hub.connector.ConnectorConfig;
 import vn.ocop.hub.connector.Eligibility;
 import vn.ocop.hub.connector.Synchronizer;
 import vn.ocop.hub.model.ChangeEvent;
-import vn.ocop.hub.model.ChangeEvent.Aspect;
 import vn.ocop.hub.model.ChangeType;
 import vn.ocop.hub.model.Listing;
 import vn.ocop.hub.store.Binding;
@@ -69,25 +68,11 @@ public final class ChainStagingSynchronizer implements Synchronizer {
             save(binding, event, BindingState.SKIPPED, notEligible.get());
             return;
         }
-        if (present && !resync && !carriesAnythingTheChainTakes(event)) {
-            // nothing for this chain, but publishing the change marked the binding PENDING: restore it
-            boolean published = binding.hasDelivered(item.get().revision());
-            bindings.save(binding.with(published ? BindingState.SYNCED : BindingState.PENDING, binding.partnerItemId(),
-                    binding.deliveredVersion(), binding.deliveredRevision(), binding.live(),
-                    published ? "revision " + event.revision() + " (" + event.change() + ") has nothing for "
-                            + partner : "waits for the next delta file"));
-            return;
+        if (present && !resync && !config.toggles().takesAny(event.changed())) {
+            return; // e.g. a stock-only change: a catalogue without a stock column has nothing to say
         }
         staging.stage(partner, listing, event.revision(), present ? 'U' : 'A');
         save(binding, event, BindingState.PENDING, "waits for the next delta file");
-    }
-
-    /** A stock-only change means nothing to a chain whose catalogue has no stock column. */
-    private boolean carriesAnythingTheChainTakes(ChangeEvent event) {
-        ConnectorConfig.Toggles toggles = config.toggles();
-        return (event.changed().contains(Aspect.CONTENT) && toggles.content())
-                || (event.changed().contains(Aspect.PRICE) && toggles.price())
-                || (event.changed().contains(Aspect.STOCK) && toggles.stock());
     }
 
     private void save(Binding binding, ChangeEvent event, BindingState state, String reason) {
