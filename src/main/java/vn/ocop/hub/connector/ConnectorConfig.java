@@ -74,8 +74,10 @@ public record ConnectorConfig(
      * @param fullCron         Spring cron for the full snapshot (nightly by default)
      * @param archiveAfterDays files older than this move to outbox/archive/yyyyMMdd/
      * @param approvalPollEvery how often to ask a reviewing marketplace about pending items
+     * @param inboxPollEvery    how often to look for files a retail chain dropped into its inbox
      */
-    public record Schedule(Duration deltaEvery, String fullCron, Integer archiveAfterDays, Duration approvalPollEvery) {
+    public record Schedule(Duration deltaEvery, String fullCron, Integer archiveAfterDays, Duration approvalPollEvery,
+                           Duration inboxPollEvery) {
     }
 
     public String transport(String key) {

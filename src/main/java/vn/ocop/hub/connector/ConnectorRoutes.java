@@ -6,6 +6,9 @@ import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.ocop.hub.connector.chain.inbound.ChainInbox;
+import vn.ocop.hub.connector.chain.inbound.InboundKind;
+import vn.ocop.hub.connector.chain.inbound.InboundReader;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +25,12 @@ public class ConnectorRoutes implements CamelContextConfiguration {
 
     private final PartnerRegistry registry;
     private final Synchronizers synchronizers;
+    private final ChainInbox inbox;
 
-    public ConnectorRoutes(PartnerRegistry registry, Synchronizers synchronizers) {
+    public ConnectorRoutes(PartnerRegistry registry, Synchronizers synchronizers, ChainInbox inbox) {
         this.registry = registry;
         this.synchronizers = synchronizers;
+        this.inbox = inbox;
     }
 
     @Override
@@ -48,6 +53,7 @@ public class ConnectorRoutes implements CamelContextConfiguration {
                     .add();
             if (partner.isRetailChain()) {
                 addCatalogueRoutes(context, config);
+                addInboxRoutes(context, config);
             }
             if (synchronizers.tracksApprovals(partner.name())) {
                 Duration every = config.schedule() == null || config.schedule().approvalPollEvery() == null
@@ -91,6 +97,31 @@ public class ConnectorRoutes implements CamelContextConfiguration {
                 .parameter("trigger", "scheduler:catalogue-full-" + name + "?scheduler=spring&scheduler.cron="
                         + URLEncoder.encode(fullCron, StandardCharsets.UTF_8))
                 .add();
+    }
+
+    private void addInboxRoutes(CamelContext context, ConnectorConfig config) {
+        ConnectorConfig.Schedule schedule = config.schedule();
+        Duration every = schedule == null || schedule.inboxPollEvery() == null ? Duration.ofMinutes(1)
+                : schedule.inboxPollEvery();
+        for (InboundKind kind : InboundKind.values()) {
+            InboundReader reader = inbox.reader(config.connector(), kind).orElse(null);
+            if (reader == null) {
+                continue;
+            }
+            TemplatedRouteBuilder.builder(context, "chain-inbox")
+                    .routeId("chain-inbox-" + config.partner() + "-" + kind.folder())
+                    .parameter("partner", config.partner())
+                    .parameter("kind", kind.name())
+                    .parameter("folder", kind.folder())
+                    .parameter("extension", reader.extension())
+                    .parameter("host", config.transport("host"))
+                    .parameter("port", config.transport("port"))
+                    .parameter("username", config.transport("username"))
+                    .parameter("password", config.transport("password"))
+                    .parameter("hostKeyOptions", hostKeyOptions(config))
+                    .parameter("delayMillis", String.valueOf(every.toMillis()))
+                    .add();
+        }
     }
 
     /** Without a known_hosts file the host key is not checked: acceptable only for the embedded server. */

@@ -114,6 +114,18 @@ public class IngestService {
         });
     }
 
+    /**
+     * Stock moved by an order (negative) or given back by a cancellation (positive), in the
+     * caller's transaction when there is one. Never below zero: a partner can oversell.
+     */
+    public IngestOutcome adjustStock(String ocopId, long delta) {
+        return tx.execute(status -> {
+            StoredListing stored = listings.findForUpdate(ocopId).orElseThrow(() -> new ListingNotFoundException(ocopId));
+            long target = Math.max(0, Math.min(Integer.MAX_VALUE, stored.listing().stock() + delta));
+            return updateStock(ocopId, (int) target);
+        });
+    }
+
     /** Stable per listing revision, so the broker's duplicate detection can drop a relay's resend. */
     static String eventId(String ocopId, long revision) {
         return ocopId + ":" + revision;

@@ -40,21 +40,27 @@ public class ListingStore {
     public void insert(StoredListing s, String feedId) {
         Listing l = s.listing();
         jdbc.update("insert into listing (ocop_id, version, revision, producer_id, content_hash, payload, valid_until, "
-                        + "withdrawn, withdrawn_reason, last_feed_id, created_at, updated_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "withdrawn, withdrawn_reason, last_feed_id, created_at, updated_at, gtin14) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 l.ocopId(), l.version(), s.revision(), l.producer().id(), s.contentHash(), write(l),
                 Date.valueOf(l.certification().validUntil()), s.withdrawn(), s.withdrawnReason(), feedId,
-                Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()));
+                Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()), l.gtin14());
     }
 
     public void update(StoredListing s, String feedId) {
         Listing l = s.listing();
         jdbc.update("update listing set version = ?, revision = ?, producer_id = ?, content_hash = ?, payload = ?, "
                         + "valid_until = ?, withdrawn = ?, withdrawn_reason = ?, "
-                        + "last_feed_id = coalesce(?, last_feed_id), updated_at = ? where ocop_id = ?",
+                        + "last_feed_id = coalesce(?, last_feed_id), updated_at = ?, gtin14 = ? where ocop_id = ?",
                 l.version(), s.revision(), l.producer().id(), s.contentHash(), write(l),
                 Date.valueOf(l.certification().validUntil()), s.withdrawn(), s.withdrawnReason(), feedId,
-                Timestamp.from(s.updatedAt()), l.ocopId());
+                Timestamp.from(s.updatedAt()), l.gtin14(), l.ocopId());
+    }
+
+    /** The listings carrying this GTIN (any length; compared as GTIN-14), newest first. */
+    public List<StoredListing> findByGtin(String gtin) {
+        String gtin14 = "0".repeat(Math.max(0, 14 - gtin.length())) + gtin;
+        return jdbc.query("select * from listing where gtin14 = ? order by withdrawn, updated_at desc", row, gtin14);
     }
 
     /** Records that a full feed named this listing, even when nothing in it changed. */
