@@ -130,12 +130,13 @@ public class ChainInbox {
         return new Outcome(true, document.lines().size(), added, List.of());
     }
 
+    private static final Pattern FIRST_NUMBER = Pattern.compile("\\d{1,18}");
+
     /** Problems about the whole file first, then by the first number in their location (line or segment). */
     private static final Comparator<InboundProblem> IN_FILE_ORDER = Comparator.comparingLong(p -> {
         Matcher m = FIRST_NUMBER.matcher(p.location());
         return m.find() ? Long.parseLong(m.group()) : -1;
     });
-    private static final Pattern FIRST_NUMBER = Pattern.compile("\\d{1,18}");
 
     private static Outcome refused(int lines, List<InboundProblem> problems) {
         return new Outcome(false, lines, 0, List.copyOf(problems));
