@@ -1,9 +1,12 @@
 -- Orders and stock back to producers (issues 4 and 5).
 
 -- Chains name items by GTIN; kept beside the payload so a purchase-order line finds its listing
--- by index. Filled for existing rows by V4 (a Java migration: the payload is JSON).
+-- by index. Both filled for existing rows by V4 (a Java migration: the payload is JSON).
 alter table listing add column gtin14 varchar(14);
 create index listing_gtin_idx on listing (gtin14);
+-- Marketplaces' orders name the seller SKU (ours is the producer's sku), so it is indexed too.
+alter table listing add column sku varchar(40);
+create index listing_sku_idx on listing (sku);
 
 -- Producers registered by the office, with where their notifications go. token_hash is the
 -- SHA-256 of the producer's bearer token: the token itself is shown once, at registration.

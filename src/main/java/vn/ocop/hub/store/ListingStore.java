@@ -40,27 +40,35 @@ public class ListingStore {
     public void insert(StoredListing s, String feedId) {
         Listing l = s.listing();
         jdbc.update("insert into listing (ocop_id, version, revision, producer_id, content_hash, payload, valid_until, "
-                        + "withdrawn, withdrawn_reason, last_feed_id, created_at, updated_at, gtin14) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "withdrawn, withdrawn_reason, last_feed_id, created_at, updated_at, gtin14, sku) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 l.ocopId(), l.version(), s.revision(), l.producer().id(), s.contentHash(), write(l),
                 Date.valueOf(l.certification().validUntil()), s.withdrawn(), s.withdrawnReason(), feedId,
-                Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()), l.gtin14());
+                Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()), l.gtin14(), l.sku());
     }
 
     public void update(StoredListing s, String feedId) {
         Listing l = s.listing();
         jdbc.update("update listing set version = ?, revision = ?, producer_id = ?, content_hash = ?, payload = ?, "
                         + "valid_until = ?, withdrawn = ?, withdrawn_reason = ?, "
-                        + "last_feed_id = coalesce(?, last_feed_id), updated_at = ?, gtin14 = ? where ocop_id = ?",
+                        + "last_feed_id = coalesce(?, last_feed_id), updated_at = ?, gtin14 = ?, sku = ? where ocop_id = ?",
                 l.version(), s.revision(), l.producer().id(), s.contentHash(), write(l),
                 Date.valueOf(l.certification().validUntil()), s.withdrawn(), s.withdrawnReason(), feedId,
-                Timestamp.from(s.updatedAt()), l.gtin14(), l.ocopId());
+                Timestamp.from(s.updatedAt()), l.gtin14(), l.sku(), l.ocopId());
     }
 
     /** The listings carrying this GTIN (any length; compared as GTIN-14), newest first. */
     public List<StoredListing> findByGtin(String gtin) {
         String gtin14 = "0".repeat(Math.max(0, 14 - gtin.length())) + gtin;
         return jdbc.query("select * from listing where gtin14 = ? order by withdrawn, updated_at desc", row, gtin14);
+    }
+
+    /**
+     * The listings with this seller SKU. SKUs are the producers' own codes, so two producers may
+     * share one: callers narrow the result by the partner's binding.
+     */
+    public List<StoredListing> findBySku(String sku) {
+        return jdbc.query("select * from listing where sku = ? order by withdrawn, updated_at desc", row, sku);
     }
 
     /** Records that a full feed named this listing, even when nothing in it changed. */
