@@ -65,8 +65,15 @@ public class ListingsController {
 
     @GetMapping("/{ocopId}")
     public ObjectNode get(@PathVariable String ocopId, HttpServletRequest request) {
-        BearerAuthFilter.require(request, Role.OFFICE, Role.OPERATOR);
-        StoredListing stored = listings.find(ocopId).orElseThrow(() -> new ListingNotFoundException(ocopId));
+        StoredListing stored;
+        if (request.getAttribute(BearerAuthFilter.ROLE_ATTRIBUTE) == Role.PRODUCER) {
+            stored = listings.find(ocopId).orElse(null);
+            BearerAuthFilter.requireOfficeOrProducer(request, stored == null ? null : stored.listing().producer().id(),
+                    "no listing " + ocopId);
+        } else {
+            BearerAuthFilter.require(request, Role.OFFICE, Role.OPERATOR);
+            stored = listings.find(ocopId).orElseThrow(() -> new ListingNotFoundException(ocopId));
+        }
         return statusView.render(stored);
     }
 
@@ -115,7 +122,8 @@ public class ListingsController {
     @PutMapping("/{ocopId}/stock")
     public ResponseEntity<IngestOutcome> stock(@PathVariable String ocopId, HttpServletRequest request)
             throws IOException {
-        BearerAuthFilter.require(request, Role.OFFICE);
+        BearerAuthFilter.requireOfficeOrProducer(request, listings.find(ocopId)
+                .map(s -> s.listing().producer().id()).orElse(null), "no listing " + ocopId);
         JsonNode quantity = readJson(request.getInputStream(), 64 * 1024).path("quantity");
         if (!quantity.isIntegralNumber() || quantity.asLong() < 0 || quantity.asLong() > Integer.MAX_VALUE) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid stock", "quantity must be a whole number ≥ 0",

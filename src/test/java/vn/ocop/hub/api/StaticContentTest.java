@@ -457,6 +457,11 @@ class StaticContentTest {
                             roles.add(role.group(1).toLowerCase(Locale.ROOT));
                         }
                     }
+                    if (body.contains("requireOfficeOrProducer(")) {
+                        // the office, or the producer the resource belongs to
+                        roles.add("office");
+                        roles.add("producer");
+                    }
                     List<String> methods = kind.equals("Request") ? requestMethods(args, file) : List.of(kind);
                     String where = MAIN_SOURCES.relativize(file) + ":" + lineOf(source, start);
                     for (String classPath : classPaths) {
