@@ -5,6 +5,7 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.ocop.hub.connector.chain.inbound.ChainInbox;
 import vn.ocop.hub.connector.chain.inbound.InboundKind;
@@ -26,11 +27,14 @@ public class ConnectorRoutes implements CamelContextConfiguration {
     private final PartnerRegistry registry;
     private final Synchronizers synchronizers;
     private final ChainInbox inbox;
+    private final Duration archiveEvery;
 
-    public ConnectorRoutes(PartnerRegistry registry, Synchronizers synchronizers, ChainInbox inbox) {
+    public ConnectorRoutes(PartnerRegistry registry, Synchronizers synchronizers, ChainInbox inbox,
+                           @Value("${hub.catalogue.archive-every:PT1H}") Duration archiveEvery) {
         this.registry = registry;
         this.synchronizers = synchronizers;
         this.inbox = inbox;
+        this.archiveEvery = archiveEvery;
     }
 
     @Override
@@ -68,7 +72,7 @@ public class ConnectorRoutes implements CamelContextConfiguration {
         }
     }
 
-    private static void addCatalogueRoutes(CamelContext context, ConnectorConfig config) {
+    private void addCatalogueRoutes(CamelContext context, ConnectorConfig config) {
         String name = config.partner();
         ConnectorConfig.Schedule schedule = config.schedule();
         Duration deltaEvery = schedule == null || schedule.deltaEvery() == null ? Duration.ofMinutes(5)
@@ -97,6 +101,19 @@ public class ConnectorRoutes implements CamelContextConfiguration {
                 .parameter("trigger", "scheduler:catalogue-full-" + name + "?scheduler=spring&scheduler.cron="
                         + URLEncoder.encode(fullCron, StandardCharsets.UTF_8))
                 .add();
+        if (schedule != null && schedule.archiveAfterDays() != null) {
+            TemplatedRouteBuilder.builder(context, "catalogue-archive")
+                    .routeId("catalogue-archive-" + name)
+                    .parameter("partner", name)
+                    .parameter("host", config.transport("host"))
+                    .parameter("port", config.transport("port"))
+                    .parameter("username", config.transport("username"))
+                    .parameter("password", config.transport("password"))
+                    .parameter("hostKeyOptions", hostKeyOptions(config))
+                    .parameter("archiveAfterDays", String.valueOf(schedule.archiveAfterDays()))
+                    .parameter("delayMillis", String.valueOf(archiveEvery.toMillis()))
+                    .add();
+        }
     }
 
     private void addInboxRoutes(CamelContext context, ConnectorConfig config) {

@@ -109,6 +109,7 @@ public abstract class HubIntegrationTest {
         registry.add("AEON_SFTP_PASSWORD", () -> AEON_PASSWORD);
         registry.add("AEON_DELTA_EVERY", () -> "PT1S");
         registry.add("AEON_INBOX_POLL_EVERY", () -> "PT1S");
+        registry.add("hub.catalogue.archive-every", () -> "PT1S");
         registry.add("CENTRALRETAIL_SFTP_PASSWORD", () -> CENTRALRETAIL_PASSWORD);
     }
 
