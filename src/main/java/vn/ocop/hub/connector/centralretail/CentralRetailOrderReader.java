@@ -48,6 +48,9 @@ public class CentralRetailOrderReader implements InboundReader {
     static final String NAMESPACE = "urn:ocop-hub:centralretail:order:1";
     static final String SCHEMA = "schemas/centralretail/purchase-order.xsd";
 
+    /** 9,999 lines at a few hundred bytes each stay well below this. */
+    static final int MAX_BYTES = 16 * 1024 * 1024;
+
     private static final Schema ORDER_SCHEMA = SecureXml.schema(SCHEMA);
     private static final Pattern ERROR_CODE = Pattern.compile("^cvc-[A-Za-z0-9.\\-]+: ");
     private static final DatatypeFactory DATATYPES = DatatypeFactory.newDefaultInstance();
@@ -70,7 +73,11 @@ public class CentralRetailOrderReader implements InboundReader {
     @Override
     public InboundDocument read(InputStream in, ConnectorConfig config) throws IOException {
         // read twice (validate, then extract), so held in memory; an order is a few kilobytes
-        byte[] file = in.readAllBytes();
+        byte[] file = in.readNBytes(MAX_BYTES + 1);
+        if (file.length > MAX_BYTES) {
+            return new InboundDocument(List.of(), List.of(new InboundProblem("file", "is larger than "
+                    + MAX_BYTES / (1024 * 1024) + " MB; one purchase order of at most 9,999 lines is far smaller")));
+        }
         List<InboundProblem> problems = validate(file);
         if (!problems.isEmpty()) {
             return new InboundDocument(List.of(), problems);

@@ -25,8 +25,6 @@ public class CentralRetailXmlFormat implements CatalogueFormat {
     static final String NAMESPACE = "urn:ocop-hub:centralretail:catalogue:1";
     static final String SCHEMA = "schemas/centralretail/catalogue-item-notification.xsd";
 
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
-
     @Override
     public String connectorId() {
         return "centralretail-xml";
@@ -43,7 +41,9 @@ public class CentralRetailXmlFormat implements CatalogueFormat {
         // settled before the first byte, so a configuration error leaves no half-written file
         CentralRetailItemMapper.Header values = mapper.header(header);
         try {
-            IndentedXml xml = new IndentedXml(OUTPUT.createXMLStreamWriter(out, "UTF-8"));
+            // the JDK's own writer, whatever StAX implementation the classpath brings
+            XMLStreamWriter writer = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+            IndentedXml xml = new IndentedXml(writer);
             writeHeader(xml, values);
             return new Writer(xml, mapper, header.kind(), out);
         } catch (XMLStreamException e) {

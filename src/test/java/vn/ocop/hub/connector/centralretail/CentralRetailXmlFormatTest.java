@@ -1,11 +1,13 @@
 package vn.ocop.hub.connector.centralretail;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXParseException;
 import vn.ocop.hub.connector.ConnectorConfig;
+import vn.ocop.hub.connector.ConnectorConfigLoader;
 import vn.ocop.hub.connector.chain.CatalogueHeader;
 import vn.ocop.hub.connector.chain.CatalogueRow;
 import vn.ocop.hub.connector.chain.CatalogueWriter;
@@ -273,6 +275,25 @@ class CentralRetailXmlFormatTest {
         assertThatThrownBy(() -> new CentralRetailXmlFormat().open(out, header, config(Map.of("senderGln", "8936814000009"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("receiverGln");
         assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void theShippedConfigurationWritesAValidFile() throws Exception {
+        ConnectorConfig shipped = ConnectorConfigLoader.load(Path.of("connectors-config"), new MockEnvironment())
+                .stream().filter(c -> c.partner().equals("centralretail")).findFirst().orElseThrow();
+        assertThat(shipped.connector()).isEqualTo(new CentralRetailXmlFormat().connectorId());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CatalogueWriter w = new CentralRetailXmlFormat().open(out, header(CatalogueHeader.Kind.FULL, null, 0),
+                shipped)) {
+            for (Listing l : List.of(TEA, HONEY, GREEN_TEA, VASE, MILK, LIQUEUR, TestListings.sample(17),
+                    TestListings.sample(18), TestListings.sample(22, n -> n.put("gtin", "8936814999990")))) {
+                w.write(row('A', l));
+            }
+        }
+        assertThat(schemaErrors(out.toByteArray())).isEmpty();
+        Read doc = new Read(out.toByteArray());
+        assertThat(doc.text("//c:header/c:senderGln")).isEqualTo("8936814000009");
+        assertThat(doc.texts("//c:gpcCategoryCode")).doesNotContainNull().hasSize(9);
     }
 
     @Test
