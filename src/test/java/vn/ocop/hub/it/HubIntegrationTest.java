@@ -66,8 +66,10 @@ public abstract class HubIntegrationTest {
     protected static final String OPERATOR_TOKEN = "it-operator-token-91c2";
     protected static final String POSTMART_KEY = "it-postmart-key-5d80";
     protected static final String AEON_PASSWORD = "it-aeon-password";
-    /** Central Retail's connector is not built; its SFTP account exists so AEON's jail can be tested. */
     protected static final String CENTRALRETAIL_PASSWORD = "it-centralretail-password";
+    protected static final String WINMART_PASSWORD = "it-winmart-password";
+    protected static final String HAPRO_PASSWORD = "it-hapro-password";
+    protected static final List<String> CHAINS = List.of("aeon", "centralretail", "hapro", "winmart");
     /** Attempts per Postmart call (POSTMART_RETRY_ATTEMPTS), so a test can outlast them exactly. */
     protected static final int POSTMART_RETRY_ATTEMPTS = 3;
 
@@ -105,12 +107,16 @@ public abstract class HubIntegrationTest {
         registry.add("POSTMART_RATE_LIMIT", () -> 1000);
         registry.add("POSTMART_RATE_BURST", () -> 100);
         // AEON: a delta every second
-        registry.add("AEON_SFTP_HOST", () -> "127.0.0.1");
         registry.add("AEON_SFTP_PASSWORD", () -> AEON_PASSWORD);
-        registry.add("AEON_DELTA_EVERY", () -> "PT1S");
-        registry.add("AEON_INBOX_POLL_EVERY", () -> "PT1S");
         registry.add("hub.catalogue.archive-every", () -> "PT1S");
         registry.add("CENTRALRETAIL_SFTP_PASSWORD", () -> CENTRALRETAIL_PASSWORD);
+        registry.add("WINMART_SFTP_PASSWORD", () -> WINMART_PASSWORD);
+        registry.add("HAPRO_SFTP_PASSWORD", () -> HAPRO_PASSWORD);
+        for (String chain : List.of("AEON", "CENTRALRETAIL", "WINMART", "HAPRO")) {
+            registry.add(chain + "_SFTP_HOST", () -> "127.0.0.1");
+            registry.add(chain + "_DELTA_EVERY", () -> "PT1S");
+            registry.add(chain + "_INBOX_POLL_EVERY", () -> "PT1S");
+        }
     }
 
     /** Certificates are judged against a fixed day, so the samples' expiries do not drift with the calendar. */

@@ -44,6 +44,12 @@ public class CatalogueStaging {
                 (rs, i) -> new ChainItem(rs.getLong(1), rs.getString(2).charAt(0)), partner, ocopId).stream().findFirst();
     }
 
+    /** The content last staged for the chain: what a removal must describe (the new version may lack the GTIN). */
+    public Optional<Listing> stagedContent(String partner, String ocopId) {
+        return jdbc.query("select payload from chain_item where partner = ? and ocop_id = ?",
+                (rs, i) -> listings.read(rs.getString(1)), partner, ocopId).stream().findFirst();
+    }
+
     /** Appends to the change log and moves the chain's item to this state; call inside a transaction. */
     public void stage(String partner, Listing listing, long revision, char action) {
         String payload = listings.write(listing);

@@ -53,7 +53,7 @@ public final class ChainStagingSynchronizer implements Synchronizer {
         Listing listing = event.listing();
         if (event.change() == ChangeType.WITHDRAWN) {
             if (present) {
-                staging.stage(partner, listing, event.revision(), 'D');
+                stageRemoval(partner, listing, event.revision());
                 save(binding, event, BindingState.PENDING, "removal waits for the next delta file");
             } else {
                 save(binding, event, BindingState.WITHDRAWN, event.reason());
@@ -63,7 +63,7 @@ public final class ChainStagingSynchronizer implements Synchronizer {
         Optional<String> notEligible = Eligibility.whyNot(config, listing);
         if (notEligible.isPresent()) {
             if (present) {
-                staging.stage(partner, listing, event.revision(), 'D');
+                stageRemoval(partner, listing, event.revision());
             }
             save(binding, event, BindingState.SKIPPED, notEligible.get());
             return;
@@ -73,6 +73,15 @@ public final class ChainStagingSynchronizer implements Synchronizer {
         }
         staging.stage(partner, listing, event.revision(), present ? 'U' : 'A');
         save(binding, event, BindingState.PENDING, "waits for the next delta file");
+    }
+
+    /**
+     * A delete row carries what the chain last received: the new version may be the reason it
+     * goes (its GTIN removed, say), and a chain identifies the item by what it already has.
+     */
+    private void stageRemoval(String partner, Listing current, long revision) {
+        Listing lastSent = staging.stagedContent(partner, current.ocopId()).orElse(current);
+        staging.stage(partner, lastSent, revision, 'D');
     }
 
     private void save(Binding binding, ChangeEvent event, BindingState state, String reason) {
