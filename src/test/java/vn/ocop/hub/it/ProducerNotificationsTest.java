@@ -214,6 +214,13 @@ class ProducerNotificationsTest extends HubIntegrationTest {
         assertThat(badLimit.json().path("errors").get(0).path("field").asText()).isEqualTo("limit");
     }
 
+    @Test
+    void healthDoesNotDependOnTheMailServer() {
+        Reply health = get("/actuator/health", null);
+        assertThat(health.json().path("components").has("db")).as(health.body()).isTrue();
+        assertThat(health.json().path("components").has("mail")).as(health.body()).isFalse();
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     private FakeProducerEndpoint endpoint(String secret) {

@@ -1,6 +1,7 @@
 package vn.ocop.hub.producer.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,8 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Builds the producer notifier from {@link NotifierProperties}. */
@@ -56,7 +57,7 @@ public class NotifierConfiguration {
 
     @Bean
     public NotificationGauges producerNotificationGauges(ProducerEventStore events,
-                                                         io.micrometer.core.instrument.MeterRegistry registry) {
+                                                         MeterRegistry registry) {
         return new NotificationGauges(events, registry);
     }
 
