@@ -82,6 +82,7 @@ final class EdifactInterchangeReader {
         private int segmentsInMessage;
         private int messagesInInterchange;
         private int messagesOfType;
+        private int messagesSeen;
         private String interchangeReference;
         private String messageReference;
 
@@ -96,7 +97,6 @@ final class EdifactInterchangeReader {
                 problem(EdiSegment.location(1, "UNB"), "the file is empty: an EDIFACT interchange starts with UNA or UNB");
                 return;
             }
-            int before = problems.size();
             EDIStreamReader reader = EDIInputFactory.newFactory().createEDIStreamReader(prepared.stream());
             try {
                 while (reader.hasNext()) {
@@ -104,11 +104,13 @@ final class EdifactInterchangeReader {
                 }
             } catch (EDIStreamException e) {
                 stopped(e.getMessage());
+                return;
             } catch (RuntimeException e) {
                 // StAEDI's reader can also give up with a runtime exception on input it cannot follow
                 stopped(e.toString());
+                return;
             }
-            if (messagesOfType == 0 && problems.size() == before) {
+            if (messagesOfType == 0 && messagesSeen == 0) {
                 problem(last == null ? EdiSegment.location(1, "UNB") : last.location(),
                         "the interchange has no " + messageType + " message");
             }
@@ -124,6 +126,7 @@ final class EdifactInterchangeReader {
                     skipMessage = false;
                     segmentsInMessage = 0;
                     messagesInInterchange++;
+                    messagesSeen++;
                 }
                 case START_LOOP -> loops.push(reader.getReferenceCode());
                 case END_LOOP -> {

@@ -25,6 +25,8 @@ final class StaediErrors {
             case UNEXPECTED_SEGMENT -> text + " is not allowed at this point of the " + msg
                     + " message (out of order, or repeated more often than D.01B allows)";
             case MANDATORY_SEGMENT_MISSING -> "mandatory segment " + text + " is missing before this point";
+            case CONDITIONAL_REQUIRED_SEGMENT_MISSING -> "segment " + text
+                    + " is missing before this point (it, or the segment that may replace it, is required)";
             case LOOP_OCCURS_OVER_MAXIMUM_TIMES -> "the segment group starting with " + text
                     + " repeats more often than D.01B allows";
             case SEGMENT_EXCEEDS_MAXIMUM_USE -> text + " repeats more often than D.01B allows here";
