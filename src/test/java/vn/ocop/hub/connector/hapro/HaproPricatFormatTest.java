@@ -2,7 +2,9 @@ package vn.ocop.hub.connector.hapro;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 import vn.ocop.hub.connector.ConnectorConfig;
+import vn.ocop.hub.connector.ConnectorConfigLoader;
 import vn.ocop.hub.connector.ListingRules;
 import vn.ocop.hub.connector.chain.CatalogueHeader;
 import vn.ocop.hub.connector.chain.CatalogueRow;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -254,6 +257,22 @@ class HaproPricatFormatTest {
         assertThat(PricatWriter.interchangeReference(laterFull, settings)).isEqualTo("F251104010001");
         assertThat(PricatWriter.interchangeReference(delta(7), settings)).isEqualTo("D7");
         assertThat(PricatWriter.interchangeReference(delta(1234567890123L), settings)).hasSizeLessThanOrEqualTo(14);
+    }
+
+    @Test
+    void theShippedConfigurationWritesAValidCatalogue() throws Exception {
+        ConnectorConfig shipped = ConnectorConfigLoader.load(Path.of("connectors-config"), new MockEnvironment()).stream()
+                .filter(c -> c.partner().equals("hapro")).findFirst().orElseThrow();
+        assertThat(shipped.connector()).isEqualTo(new HaproPricatFormat().connectorId());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CatalogueWriter w = new HaproPricatFormat().open(out, delta(1), shipped)) {
+            w.write(new CatalogueRow('A', samples.get(0)));
+        }
+        ParsedInterchange edi = ParsedInterchange.parse(out.toByteArray());
+        assertThat(edi.errors()).isEmpty();
+        assertThat(edi.first("UNB").v(2, 1)).isEqualTo(SUPPLIER_GLN);
+        assertThat(edi.first("UNB").v(3, 1)).isEqualTo(HAPRO_GLN);
+        assertThat(edi.all("RFF")).extracting(s -> s.v(1, 1)).doesNotContain("IA"); // no supplier code by default
     }
 
     @Test
