@@ -15,9 +15,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads one dropped file with StAEDI, validating the interchange against the syntax 4 control
@@ -28,7 +32,8 @@ import java.util.function.Consumer;
  */
 final class EdifactInterchangeReader {
 
-    private static final String UNOW_SYNTAX_VERSION = "4";
+    private static final String SYNTAX_VERSION_4 = "4";
+    private static final Pattern POSITION = Pattern.compile("segment (\\d+)");
 
     private final String messageType;
     private final Schema schema;
@@ -56,16 +61,14 @@ final class EdifactInterchangeReader {
      */
     static List<InboundProblem> inFileOrder(List<InboundProblem> problems) {
         List<InboundProblem> sorted = new ArrayList<>(problems);
-        sorted.sort(java.util.Comparator.comparingInt(EdifactInterchangeReader::position));
+        sorted.sort(Comparator.comparingInt(EdifactInterchangeReader::position));
         return sorted;
     }
 
     private static int position(InboundProblem problem) {
-        java.util.regex.Matcher m = POSITION.matcher(problem.location());
+        Matcher m = POSITION.matcher(problem.location());
         return m.lookingAt() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
-
-    private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("segment (\\d+)");
 
     /** The state of reading one file. */
     private final class Pass {
@@ -81,7 +84,6 @@ final class EdifactInterchangeReader {
         private boolean skipMessage;
         private int segmentsInMessage;
         private int messagesInInterchange;
-        private int messagesOfType;
         private int messagesSeen;
         private String interchangeReference;
         private String messageReference;
@@ -103,6 +105,9 @@ final class EdifactInterchangeReader {
                     handle(reader, reader.next());
                 }
             } catch (EDIStreamException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io; // the file could not be read at all: not a problem with its content
+                }
                 stopped(e.getMessage());
                 return;
             } catch (RuntimeException e) {
@@ -110,7 +115,7 @@ final class EdifactInterchangeReader {
                 stopped(e.toString());
                 return;
             }
-            if (messagesOfType == 0 && messagesSeen == 0) {
+            if (messagesSeen == 0) {
                 problem(last == null ? EdiSegment.location(1, "UNB") : last.location(),
                         "the interchange has no " + messageType + " message");
             }
@@ -142,7 +147,7 @@ final class EdifactInterchangeReader {
                     }
                 }
                 case ELEMENT_DATA -> elementData(reader, at);
-                case END_SEGMENT -> endSegment(reader);
+                case END_SEGMENT -> endSegment();
                 case END_TRANSACTION -> endMessage();
                 case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> error(reader, at);
                 default -> {
@@ -153,7 +158,7 @@ final class EdifactInterchangeReader {
         private void startInterchange(EDIStreamReader reader) {
             messagesInInterchange = 0;
             String[] version = reader.getVersion();
-            if (version.length > 1 && UNOW_SYNTAX_VERSION.equals(version[1])) {
+            if (version.length > 1 && SYNTAX_VERSION_4.equals(version[1])) {
                 reader.setControlSchema(EdifactSchemas.CONTROL);
             }
             // other syntax versions keep the control schema StAEDI picks for them
@@ -175,7 +180,7 @@ final class EdifactInterchangeReader {
             }
         }
 
-        private void endSegment(EDIStreamReader reader) {
+        private void endSegment() {
             if (segment == null) {
                 return;
             }
@@ -207,7 +212,6 @@ final class EdifactInterchangeReader {
                         + inbox + ": only " + messageType + " D.01B messages are read here");
                 return;
             }
-            messagesOfType++;
             String version = unh.value(2, 2) + "." + unh.value(2, 3);
             if (!"D.01B".equals(version) || !"UN".equals(unh.value(2, 4))) {
                 problem(unh.location(), messageType + " " + version + " (agency " + unh.value(2, 4) + ") is not supported: "
@@ -343,7 +347,7 @@ final class EdifactInterchangeReader {
         EdiSegment build() {
             List<List<String>> copy = new ArrayList<>(elements.size());
             for (List<String> components : elements) {
-                copy.add(java.util.Collections.unmodifiableList(new ArrayList<>(components)));
+                copy.add(Collections.unmodifiableList(new ArrayList<>(components)));
             }
             return new EdiSegment(position, tag, loop, copy);
         }

@@ -11,6 +11,12 @@ import java.io.UncheckedIOException;
 /**
  * The StAEDI schemas the Hapro connector validates against, loaded once: they are immutable, and
  * every reader or writer builds its own validator from them.
+ * <p>
+ * On UNOW (UTF-8): StAEDI's reader and writer work on characters and default to UTF-8, its
+ * element validation accepts any character beyond ASCII, and it counts lengths in characters, so
+ * Vietnamese text (NFC, all in the Basic Multilingual Plane) passes through unchanged and an
+ * an..35 field holds 35 Vietnamese letters however many bytes they take. What it lacks is UNOW in
+ * the code list of its plain syntax 4 control schema; see {@link #SYNTAX_4_RELEASE_1}.
  */
 final class EdifactSchemas {
 

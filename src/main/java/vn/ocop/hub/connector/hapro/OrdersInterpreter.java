@@ -7,9 +7,11 @@ import vn.ocop.hub.connector.chain.inbound.ItemRef;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One EANCOM ORDERS D.01B message → order lines. Reads BGM (order number), DTM+137 (order date),
+ * One EANCOM ORDERS D.01B message → order lines. Reads BGM (order number; function 9, a new order),
+ * DTM+137 (order date),
  * DTM+2 (requested delivery, also per line), NAD+BY (the ordering store's GLN; NAD+DP when there is
  * no BY) and per line LIN (GTIN), PIA (our ocopId as supplier's article number, code SA), QTY+21
  * (ordered quantity) and PRI+AAA (net unit price). Group membership comes from the schema's loop
@@ -18,6 +20,9 @@ import java.util.List;
  */
 final class OrdersInterpreter {
 
+    private static final String ORIGINAL = "9";
+    private static final Map<String, String> FUNCTIONS = Map.of("1", "cancellation", "3", "deletion",
+            "4", "change", "5", "replacement", "6", "confirmation", "7", "duplicate", "31", "copy");
     private static final String PARTIES = "SG2";
     private static final String LINE = "SG28";
     private static final String LINE_PRICE = "SG32";
@@ -43,6 +48,14 @@ final class OrdersInterpreter {
                     orderNumber = s.value(2, 1);
                     if (orderNumber == null) {
                         problems.add(new InboundProblem(s.location(), "BGM has no order number (element 2, DE 1004)"));
+                    }
+                    String function = s.value(3);
+                    if (function != null && !ORIGINAL.equals(function)) {
+                        // a cancellation or replacement read as a new order would double the delivery
+                        problems.add(new InboundProblem(s.location(), "BGM message function " + function
+                                + " (" + FUNCTIONS.getOrDefault(function, "not a new order") + ") is not read from files: "
+                                + "this inbox takes new orders only (function 9); send changes and cancellations "
+                                + "to the office directly"));
                     }
                 }
                 case "DTM" -> {

@@ -19,7 +19,7 @@ final class StaediErrors {
      */
     static String reason(EDIStreamValidationError error, String text, String element, long maxLength, String message) {
         String where = element == null ? "" : element + ": ";
-        String msg = message == null ? "this" : message;
+        String msg = message == null ? "EDIFACT" : message; // ORDERS, INVRPT: "an" reads right for both
         return switch (error) {
             case UNRECOGNIZED_SEGMENT_ID -> "'" + text + "' is not an EDIFACT segment tag";
             case UNEXPECTED_SEGMENT -> text + " is not allowed at this point of the " + msg
@@ -30,7 +30,7 @@ final class StaediErrors {
             case LOOP_OCCURS_OVER_MAXIMUM_TIMES -> "the segment group starting with " + text
                     + " repeats more often than D.01B allows";
             case SEGMENT_EXCEEDS_MAXIMUM_USE -> text + " repeats more often than D.01B allows here";
-            case SEGMENT_NOT_IN_DEFINED_TRANSACTION_SET -> text + " does not belong in a " + msg + " D.01B message";
+            case SEGMENT_NOT_IN_DEFINED_TRANSACTION_SET -> text + " does not belong in an " + msg + " D.01B message";
             case SEGMENT_NOT_IN_PROPER_SEQUENCE -> text + " is out of order";
             case SEGMENT_HAS_DATA_ELEMENT_ERRORS -> "the segment has data element errors";
             case REQUIRED_DATA_ELEMENT_MISSING -> where + "required, but empty or missing";

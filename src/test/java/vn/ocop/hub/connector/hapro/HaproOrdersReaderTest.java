@@ -189,6 +189,15 @@ class HaproOrdersReaderTest {
     }
 
     @Test
+    void cancellationsAndReplacementsAreNotTakenForNewOrders() throws Exception {
+        InboundDocument doc = read(replace(order(), "BGM", "BGM+220+PO-1+1'"));
+        assertThat(doc.problems()).containsExactly(new InboundProblem("segment 4 (BGM)", "BGM message function 1 "
+                + "(cancellation) is not read from files: this inbox takes new orders only (function 9); send changes "
+                + "and cancellations to the office directly"));
+        assertThat(read(replace(order(), "BGM", "BGM+220+PO-1'")).problems()).isEmpty();
+    }
+
+    @Test
     void aLineMustNameItsProduct() throws Exception {
         List<String> message = order();
         message.remove("PIA+5+HN-2024-0519:SA::91'");
@@ -215,7 +224,7 @@ class HaproOrdersReaderTest {
         assertThat(doc.problems()).extracting(InboundProblem::location)
                 .containsExactly("segment 4 (BGM)", "segment 8 (XYZ)", "segment 15 (QTY)", "segment 15 (QTY)");
         assertThat(doc.problems().get(0).reason()).contains("element 2.1 (DE 1004)").contains("too long").contains("at most 35");
-        assertThat(doc.problems().get(1).reason()).isEqualTo("XYZ does not belong in a ORDERS D.01B message");
+        assertThat(doc.problems().get(1).reason()).isEqualTo("XYZ does not belong in an ORDERS D.01B message");
         assertThat(doc.problems().get(2).reason()).contains("more components than D.01B defines");
         assertThat(doc.problems().get(3).reason()).contains("more data elements than D.01B defines");
     }
