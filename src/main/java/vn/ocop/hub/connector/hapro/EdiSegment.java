@@ -34,10 +34,6 @@ record EdiSegment(int position, String tag, String loop, List<List<String>> elem
         return value(element, 1);
     }
 
-    boolean is(String tag, String qualifier) {
-        return this.tag.equals(tag) && qualifier.equals(value(1));
-    }
-
     /** Where this segment is, in the form the chain's error report uses. */
     String location() {
         return location(position, tag);
