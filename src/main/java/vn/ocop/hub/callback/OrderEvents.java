@@ -8,6 +8,7 @@ import vn.ocop.hub.producer.OrderEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,20 +31,23 @@ public class OrderEvents {
         if (order.lines().isEmpty()) {
             throw new UnusableMessageException(partner + " order " + order.orderId() + " has no lines");
         }
-        Map<String, List<OrderEvent.Line>> byProducer = new LinkedHashMap<>();
+        // per producer, per listing and price: Lazada lists every unit as its own order item
+        Map<String, Map<List<Object>, OrderEvent.Line>> byProducer = new LinkedHashMap<>();
         for (PartnerLine line : order.lines()) {
             if (line.quantity() <= 0) {
                 throw new UnusableMessageException(partner + " order " + order.orderId() + ": " + line.describe()
                         + " has quantity " + line.quantity());
             }
             Listing listing = resolver.resolve(partner, line);
-            byProducer.computeIfAbsent(listing.producer().id(), p -> new ArrayList<>())
-                    .add(new OrderEvent.Line(listing.ocopId(), listing.sku(), line.quantity(), line.unitPrice()));
+            byProducer.computeIfAbsent(listing.producer().id(), p -> new LinkedHashMap<>()).merge(
+                    Arrays.asList(listing.ocopId(), line.unitPrice()),
+                    new OrderEvent.Line(listing.ocopId(), listing.sku(), line.quantity(), line.unitPrice()),
+                    (a, b) -> new OrderEvent.Line(a.ocopId(), a.sku(), a.quantity() + b.quantity(), a.unitPrice()));
         }
         List<OrderEvent> events = new ArrayList<>();
         byProducer.forEach((producer, lines) -> events.add(new OrderEvent(
                 EventIds.of(partner, "ORDER", order.orderId(), producer, order.status().name()), producer, partner,
-                order.orderId(), order.status(), lines, null, null, order.occurredAt())));
+                order.orderId(), order.status(), List.copyOf(lines.values()), null, null, order.occurredAt())));
         return events;
     }
 
