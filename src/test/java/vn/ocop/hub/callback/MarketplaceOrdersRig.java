@@ -118,6 +118,8 @@ final class MarketplaceOrdersRig implements AutoCloseable {
     final ShopeeLostPushRecovery lostPushes;
     final TikiEventPull tikiPull;
     final CamelContext camel;
+    /** Each running marketplace's Adapter, as its synchronizer would hold it. */
+    final Map<String, MarketplaceAdapter> adapters = new HashMap<>();
 
     /**
      * @param pullEvery how often the Tiki pull and Shopee lost-push routes run (long: only when a test calls them)
@@ -191,7 +193,6 @@ final class MarketplaceOrdersRig implements AutoCloseable {
                 new PostmartConnector(json));
         registry = new PartnerRegistry(new HubProperties(Path.of("target"), connectorsDir(), null, null, null, null),
                 environment, List.<ConnectorFactory>copyOf(connectors));
-        Map<String, MarketplaceAdapter> adapters = new HashMap<>();
         for (Partner partner : registry.active()) {
             ConnectorConfig config = partner.config();
             MarketplaceConnector connector = connectors.stream()
