@@ -68,6 +68,11 @@ public abstract class HubIntegrationTest {
     protected static final String AEON_PASSWORD = "it-aeon-password";
     /** Central Retail's connector is not built; its SFTP account exists so AEON's jail can be tested. */
     protected static final String CENTRALRETAIL_PASSWORD = "it-centralretail-password";
+    /** Postmart signs its callbacks with this (POSTMART_WEBHOOK_SECRET). */
+    protected static final String POSTMART_WEBHOOK_SECRET = "it-postmart-webhook-secret-2b7e";
+    /** Lazada's app key and secret, enough to verify its pushes; without tokens Lazada itself stays disabled. */
+    protected static final String LAZADA_APP_KEY = "it-lazada-app-key";
+    protected static final String LAZADA_APP_SECRET = "it-lazada-app-secret-8d1f";
     /** Attempts per Postmart call (POSTMART_RETRY_ATTEMPTS), so a test can outlast them exactly. */
     protected static final int POSTMART_RETRY_ATTEMPTS = 3;
 
@@ -110,6 +115,13 @@ public abstract class HubIntegrationTest {
         registry.add("AEON_DELTA_EVERY", () -> "PT1S");
         registry.add("AEON_INBOX_POLL_EVERY", () -> "PT1S");
         registry.add("CENTRALRETAIL_SFTP_PASSWORD", () -> CENTRALRETAIL_PASSWORD);
+        // partner callbacks: secrets to verify them, and a worker that retries quickly
+        registry.add("POSTMART_WEBHOOK_SECRET", () -> POSTMART_WEBHOOK_SECRET);
+        registry.add("LAZADA_APP_KEY", () -> LAZADA_APP_KEY);
+        registry.add("LAZADA_APP_SECRET", () -> LAZADA_APP_SECRET);
+        registry.add("hub.partner-messages.poll-millis", () -> 200);
+        registry.add("hub.partner-messages.first-retry-after", () -> "PT0.2S");
+        registry.add("hub.partner-messages.max-attempts", () -> 3);
     }
 
     /** Certificates are judged against a fixed day, so the samples' expiries do not drift with the calendar. */
