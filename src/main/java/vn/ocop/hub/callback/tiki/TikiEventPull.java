@@ -15,6 +15,7 @@ import vn.ocop.hub.connector.PartnerRegistry;
 import vn.ocop.hub.connector.tiki.TikiOrderApi;
 import vn.ocop.hub.store.PartnerCredentialStore;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -90,7 +91,7 @@ public class TikiEventPull {
 
     static String dedupKey(JsonNode event) {
         String id = Payloads.text(event, "id");
-        return id != null ? "event " + id : "body:" + PartnerMessageStore.sha256(event.toString().getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
+        return id != null ? "event " + id
+                : "body:" + PartnerMessageStore.sha256(event.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
