@@ -26,15 +26,23 @@ public final class TokenBucket {
         return new TokenBucket(limit.requestsPerSecond(), burst);
     }
 
+    /**
+     * Takes a token when one is there, else sleeps until one should be and tries again. Tokens
+     * are never booked ahead: a thread that oversleeps on a loaded machine would otherwise send
+     * its booked request late, bunched with the next ones, and a partner counting requests per
+     * second would see more than rate + burst (the benchmark saw 12 against Lazada's 10).
+     */
     public void acquire() throws InterruptedException {
-        long waitNanos;
-        synchronized (this) {
-            refill();
-            tokens -= 1;
-            waitNanos = tokens >= 0 ? 0 : (long) Math.ceil(-tokens / tokensPerNano);
-        }
-        // a reserved token that is not yet there: wait for it outside the lock
-        if (waitNanos > 0) {
+        while (true) {
+            long waitNanos;
+            synchronized (this) {
+                refill();
+                if (tokens >= 1) {
+                    tokens -= 1;
+                    return;
+                }
+                waitNanos = (long) Math.ceil((1 - tokens) / tokensPerNano);
+            }
             Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
         }
     }

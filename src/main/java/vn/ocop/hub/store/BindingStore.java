@@ -83,6 +83,16 @@ public class BindingStore {
         }
     }
 
+    /**
+     * Moves a binding to the back of {@link #inState}'s queue without changing it, and only if it
+     * is still in {@code state} (a concurrent delivery may have moved it on).
+     */
+    public void touch(String ocopId, String partner, BindingState state) {
+        jdbc.update("update binding set updated_at = ? where ocop_id = ? and partner = ? and state = ?",
+                Timestamp.from(Instant.now()), ocopId, partner, state.name());
+    }
+
+    /** Oldest-updated first: a poll that works through these in turns reaches every one. */
     public List<Binding> inState(String partner, BindingState state, int limit) {
         return jdbc.query("select * from binding where partner = ? and state = ? order by updated_at limit ?", ROW,
                 partner, state.name(), limit);

@@ -22,6 +22,34 @@ class TokenBucketTest {
     }
 
     @Test
+    void competingThreadsNeverTakeMoreThanRatePlusBurstInAnySecond() throws Exception {
+        TokenBucket bucket = new TokenBucket(20, 5);
+        java.util.List<Long> grants = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        for (int t = 0; t < 8; t++) {
+            pool.submit(() -> {
+                for (int i = 0; i < 8; i++) {
+                    bucket.acquire();
+                    grants.add(System.nanoTime());
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        java.util.List<Long> sorted = grants.stream().sorted().toList();
+        assertThat(sorted).hasSize(64);
+        for (int i = 0; i < sorted.size(); i++) {
+            long windowEnd = sorted.get(i) + 1_000_000_000L;
+            long inWindow = sorted.stream().filter(g -> g >= sorted.get(0) && g < windowEnd).count()
+                    - sorted.subList(0, i).size();
+            assertThat(inWindow).as("grants in the second after grant %d", i).isLessThanOrEqualTo(25);
+        }
+        // and with a backlog the limit is used: 64 grants need at least (64 - 5) / 20 s
+        assertThat(sorted.get(63) - sorted.get(0)).isGreaterThanOrEqualTo(2_900_000_000L);
+    }
+
+    @Test
     void noLimitConfiguredMeansNoBucket() {
         assertThat(TokenBucket.of(null)).isNull();
         assertThat(TokenBucket.of(new ConnectorConfig.RateLimit(0, null))).isNull();

@@ -122,6 +122,8 @@ public final class MarketplaceSynchronizer implements Synchronizer {
                 case REJECTED -> bindings.save(pending.with(BindingState.REJECTED, pending.partnerItemId(),
                         pending.deliveredVersion(), pending.deliveredRevision(), false, approval.reason()));
                 case PENDING -> {
+                    // to the back of the queue, or the same oldest `limit` would be asked forever
+                    bindings.touch(pending.ocopId(), pending.partner(), BindingState.PENDING_APPROVAL);
                     continue;
                 }
             }
