@@ -298,17 +298,18 @@ final class MarketplaceFakes implements AutoCloseable {
     /**
      * The pace a fake saw for one class of requests against the limit that governs it.
      *
-     * @param requests        arrivals of the class
-     * @param spanSeconds     first → last arrival
-     * @param backlogRate     arrivals after the first second ÷ (span − 1 s): the rate once the opening
-     *                        burst is spent, while the hub still had work queued for this partner
-     * @param maxInOneSecond  most arrivals in any sliding one-second window
+     * @param requests        arrivals of the class, the whole run
+     * @param spanSeconds     first arrival → the partner's last binding settled (the backlog)
+     * @param backlogRate     arrivals in the backlog after its first second ÷ (span − 1 s): the rate
+     *                        once the opening burst is spent, while the hub still had work queued
+     * @param maxInOneSecond  most arrivals in any sliding one-second window, the whole run (approval
+     *                        polls after the backlog included)
      */
     record Pace(String what, int requests, double spanSeconds, double backlogRate, double limit, int burst,
                 int maxInOneSecond) {
 
         String describe() {
-            return String.format(Locale.ROOT, "%s: %d requests over %.1f s; achieved %.2f/s while backlogged = "
+            return String.format(Locale.ROOT, "%s: %d requests; backlog %.1f s, achieved %.2f/s in it = "
                             + "%.3f × limit %s/s; max in any 1 s window %d vs limit+burst %d (%s)", what, requests,
                     spanSeconds, backlogRate, limit > 0 ? backlogRate / limit : Double.NaN, fmt(limit),
                     maxInOneSecond, ceilingOf(limit, burst),
@@ -320,34 +321,39 @@ final class MarketplaceFakes implements AutoCloseable {
         }
     }
 
-    static Pace pace(String what, ArrivalLog log, Predicate<String> paths, double limit, int burst) {
+    /** @param settledAt nanoTime the partner's last binding settled; null: its last arrival */
+    static Pace pace(String what, ArrivalLog log, Predicate<String> paths, double limit, int burst, Long settledAt) {
         List<ArrivalLog.Arrival> arrivals = log.arrivals(paths);
         if (arrivals.size() < 2) {
             return new Pace(what, arrivals.size(), 0, Double.NaN, limit, burst, arrivals.size());
         }
         long first = arrivals.get(0).nanoTime();
-        long last = arrivals.get(arrivals.size() - 1).nanoTime();
-        long afterBurst = arrivals.stream().filter(a -> a.nanoTime() >= first + WINDOW_NANOS).count();
+        long last = settledAt != null ? settledAt : arrivals.get(arrivals.size() - 1).nanoTime();
+        long afterBurst = arrivals.stream()
+                .filter(a -> a.nanoTime() >= first + WINDOW_NANOS && a.nanoTime() <= last).count();
         double span = (last - first) / 1e9;
         double rate = span > 1 ? afterBurst / (span - 1) : Double.NaN;
         return new Pace(what, arrivals.size(), span, rate, limit, burst, log.maxInAnyWindow(WINDOW_NANOS, paths));
     }
 
     /** Every request to the partner, against its rateLimit (the hub's bucket for every call). */
-    List<Pace> paces(Map<String, ConnectorConfig> configs) {
+    List<Pace> paces(Map<String, ConnectorConfig> configs, Map<String, Long> settledAt) {
         List<Pace> paces = new ArrayList<>();
         ConnectorConfig.RateLimit s = configs.get("shopee").rateLimit();
-        paces.add(pace("shopee, all requests", shopee.arrivalLog(), p -> true, s.requestsPerSecond(), burst(s)));
+        paces.add(pace("shopee, all requests", shopee.arrivalLog(), p -> true, s.requestsPerSecond(), burst(s),
+                settledAt.get("shopee")));
         ConnectorConfig.RateLimit l = configs.get("lazada").rateLimit();
-        paces.add(pace("lazada, all requests", lazada.arrivalLog(), p -> true, l.requestsPerSecond(), burst(l)));
+        paces.add(pace("lazada, all requests", lazada.arrivalLog(), p -> true, l.requestsPerSecond(), burst(l),
+                settledAt.get("lazada")));
         // catalogue calls also wait for the content budget: a bucket of contentRequestsPerSecond with
         // a burst of the same size (LazadaConnector.contentBudget)
         double content = Double.parseDouble(configs.get("lazada").transport("contentRequestsPerSecond"));
         paces.add(pace("lazada, catalogue calls (content budget)", lazada.arrivalLog(),
                 p -> !p.equals(FakeLazada.PRICE_QUANTITY) && !p.equals(FakeLazada.REFRESH), content,
-                (int) Math.max(1, Math.ceil(content))));
+                (int) Math.max(1, Math.ceil(content)), settledAt.get("lazada")));
         ConnectorConfig.RateLimit t = configs.get("tiki").rateLimit();
-        paces.add(pace("tiki, all requests", tiki.arrivalLog(), p -> true, t.requestsPerSecond(), burst(t)));
+        paces.add(pace("tiki, all requests", tiki.arrivalLog(), p -> true, t.requestsPerSecond(), burst(t),
+                settledAt.get("tiki")));
         return paces;
     }
 
@@ -364,12 +370,28 @@ final class MarketplaceFakes implements AutoCloseable {
         return (int) Math.floor(rate) + burst;
     }
 
-    /** Requests per path, for the report. */
+    /** Requests per path, for the report; ids in paths (Tiki's /tracking/{trackId}) folded into one. */
     static Map<String, Long> byPath(ArrivalLog log) {
         Map<String, Long> counts = new TreeMap<>();
-        log.arrivals().forEach(a -> counts.merge(a.path(), 1L, Long::sum));
-        return counts;
+        Map<String, Set<String>> ids = new TreeMap<>();
+        for (ArrivalLog.Arrival a : log.arrivals()) {
+            java.util.regex.Matcher m = ID_SEGMENT.matcher(a.path());
+            String path = a.path();
+            if (m.find()) {
+                path = a.path().substring(0, m.start()) + "/{id}";
+                ids.computeIfAbsent(path, k -> new java.util.HashSet<>()).add(m.group(1));
+            }
+            counts.merge(path, 1L, Long::sum);
+        }
+        Map<String, Long> shown = new TreeMap<>(counts);
+        ids.forEach((path, distinct) -> {
+            shown.remove(path);
+            shown.put(path + " (" + distinct.size() + " distinct ids)", counts.get(path));
+        });
+        return shown;
     }
+
+    private static final java.util.regex.Pattern ID_SEGMENT = java.util.regex.Pattern.compile("/([0-9a-f]{16,})$");
 
     private static String fmt(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
