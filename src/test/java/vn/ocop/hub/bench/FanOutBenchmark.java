@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.ocop.hub.OcopHubApplication;
 import vn.ocop.hub.broker.DeadLetterQueues;
 import vn.ocop.hub.broker.Destinations;
+import vn.ocop.hub.connector.ConnectorConfig;
 import vn.ocop.hub.connector.Eligibility;
 import vn.ocop.hub.connector.Partner;
 import vn.ocop.hub.connector.PartnerRegistry;
@@ -78,6 +79,14 @@ import java.util.stream.Stream;
  * {@code bench.logLevel} (hub log level, default WARN), {@code sun.net.httpserver.nodelay} (default
  * true here: without it the fake's JDK HttpServer adds ~40 ms to every answer).
  *
+ * <p>With {@code -Dbench.marketplaces=true} the feed also goes to Shopee, Lazada and Tiki, played by
+ * their test fakes ({@link MarketplaceFakes}), at the rate limits connectors-config ships with unless
+ * {@code bench.shopeeRate/shopeeBurst/lazadaRate/lazadaBurst/lazadaContentRate/tikiRate/tikiBurst}
+ * say otherwise. The report then adds, per marketplace, the requests its fake saw, the pace it saw
+ * against the configured limit, and whether it holds one item per eligible listing with the
+ * expected price and stock. Tiki's fake reviews nothing by itself, so Tiki counts as delivered once
+ * its binding is PENDING_APPROVAL.
+ *
  * <p>Exit status: 0 when every listing settled and every check passed, 1 when a check failed or
  * the run timed out, 2 when the benchmark itself broke. The Markdown report goes to stdout either way.
  */
@@ -98,6 +107,7 @@ public final class FanOutBenchmark {
     private final String aeonDeltaEvery = System.getProperty("bench.aeonDeltaEvery", "PT1S");
     private final boolean enforceRateAtFake = Boolean.getBoolean("bench.enforceRateAtFake");
     private final String logLevel = System.getProperty("bench.logLevel", "WARN");
+    private final boolean marketplaces = Boolean.getBoolean("bench.marketplaces");
 
     private final List<String> problems = new ArrayList<>();
     private String codeUnderTest = "?";
@@ -130,6 +140,12 @@ public final class FanOutBenchmark {
             // at most two Postmart requests per listing (a look-up, then the PUT) at the rate limit, plus slack
             long timeout = args.length > 3 ? Long.parseLong(args[3].trim())
                     : (long) Math.max(600, 2.0 * n / rate * 1.5 + 300);
+            if (args.length <= 3 && Boolean.getBoolean("bench.marketplaces")) {
+                // Lazada's content budget paces it: a look-up, 1-5 image migrations and a create per
+                // listing, about 5 catalogue calls, at 5/s as shipped
+                double content = Double.parseDouble(System.getProperty("bench.lazadaContentRate", "5"));
+                timeout = Math.max(timeout, (long) (n * 5.0 / content * 1.5) + 600);
+            }
             status = new FanOutBenchmark(n, rate, burst, timeout).run();
         } catch (Throwable t) {
             t.printStackTrace();
@@ -154,17 +170,19 @@ public final class FanOutBenchmark {
         log("N=%d, Postmart limit %s/s (burst %d), data dir %s, load average %.2f", listings, fmt(rate), burst,
                 dataDir, loadBefore);
 
-        try (FakePostmart fake = new FakePostmart(POSTMART_KEY).start()) {
+        try (FakePostmart fake = new FakePostmart(POSTMART_KEY).start();
+             MarketplaceFakes market = marketplaces
+                     ? new MarketplaceFakes(MarketplaceFakes.overridesFromSystemProperties()) : null) {
             if (enforceRateAtFake) {
                 fake.rateLimit(rate);
             }
             long bootStart = System.nanoTime();
-            ConfigurableApplicationContext ctx = startHub(base, dataDir, httpPort, sftpPort, fake.baseUrl());
+            ConfigurableApplicationContext ctx = startHub(base, dataDir, httpPort, sftpPort, fake.baseUrl(), market);
             double bootSeconds = seconds(System.nanoTime() - bootStart);
             log("hub started in %.1f s on port %d (SFTP %d)", bootSeconds, httpPort, sftpPort);
             int status;
             try {
-                status = measure(ctx, fake, dataDir, httpPort, bootSeconds, loadBefore, startedAt);
+                status = measure(ctx, fake, market, dataDir, httpPort, bootSeconds, loadBefore, startedAt);
             } finally {
                 long closeStart = System.nanoTime();
                 ctx.close();
@@ -176,9 +194,9 @@ public final class FanOutBenchmark {
     }
 
     private ConfigurableApplicationContext startHub(Path base, Path dataDir, int httpPort, int sftpPort,
-                                                    String postmartUrl) {
+                                                    String postmartUrl, MarketplaceFakes market) {
         // Command-line arguments outrank the environment, so a stray POSTMART_* variable cannot leak in.
-        List<String> args = List.of(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + httpPort,
                 "--hub.data-dir=" + dataDir,
                 "--hub.connectors-dir=" + base.resolve("connectors-config"),
@@ -196,18 +214,24 @@ public final class FanOutBenchmark {
                 "--POSTMART_API_KEY=" + POSTMART_KEY,
                 "--POSTMART_RATE_LIMIT=" + fmt(rate),
                 "--POSTMART_RATE_BURST=" + burst,
-                "--POSTMART_CONSUMERS=" + postmartConsumers);
+                "--POSTMART_CONSUMERS=" + postmartConsumers));
+        if (market != null) {
+            args.addAll(market.hubArguments());
+        }
         Properties defaults = new Properties();
         defaults.setProperty("spring.main.banner-mode", "off");
         defaults.setProperty("logging.level.root", logLevel);
         defaults.setProperty("logging.level.vn.ocop.hub", logLevel);
         SpringApplication app = new SpringApplication(OcopHubApplication.class);
         app.setDefaultProperties(defaults);
+        if (market != null) {
+            app.addInitializers(MarketplaceFakes.stubShopeeImages());
+        }
         return app.run(args.toArray(String[]::new));
     }
 
-    private int measure(ConfigurableApplicationContext ctx, FakePostmart fake, Path dataDir, int httpPort,
-                        double bootSeconds, double loadBefore, Instant startedAt) throws Exception {
+    private int measure(ConfigurableApplicationContext ctx, FakePostmart fake, MarketplaceFakes market, Path dataDir,
+                        int httpPort, double bootSeconds, double loadBefore, Instant startedAt) throws Exception {
         JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
         List<Partner> active = ctx.getBean(PartnerRegistry.class).active();
         DeadLetterQueues queues = ctx.getBean(DeadLetterQueues.class);
@@ -216,8 +240,18 @@ public final class FanOutBenchmark {
 
         // What each partner should end up with, by the hub's own eligibility rules.
         Map<String, Set<String>> eligibleSkus = new TreeMap<>();
-        Map<String, Set<String>> eligibleIds = expected(ctx.getBean(ListingValidator.class), active, eligibleSkus);
+        Map<String, Map<String, MarketplaceFakes.Expected>> expectedItems = new TreeMap<>();
+        Map<String, Set<String>> eligibleIds = expected(ctx.getBean(ListingValidator.class), active, eligibleSkus,
+                expectedItems);
         eligibleIds.forEach((p, ids) -> log("%s: %d of %d listings eligible", p, ids.size(), listings));
+        Map<String, ConnectorConfig> configs = new TreeMap<>();
+        active.forEach(p -> configs.put(p.name(), p.config()));
+        if (market != null) {
+            if (!partnerNames.containsAll(MarketplaceFakes.PARTNERS)) {
+                throw new IllegalStateException("the hub did not enable every marketplace: " + partnerNames);
+            }
+            market.fitTikiLimit(configs.get("tiki"));
+        }
 
         // ---- feed, with a 200 ms poller watching every partner -------------------------------
         Progress progress = new Progress(jdbc, queues, partnerNames, eligibleIds, listings);
@@ -264,12 +298,12 @@ public final class FanOutBenchmark {
         Map<String, Map<String, Long>> states = stateCounts(jdbc);
         for (String partner : partnerNames) {
             Map<String, Long> counts = states.getOrDefault(partner, Map.of());
-            long synced = counts.getOrDefault("SYNCED", 0L);
+            long delivered = delivered(counts);
             long skipped = counts.getOrDefault("SKIPPED", 0L);
             int eligible = eligibleIds.get(partner).size();
-            if (synced != eligible || skipped != listings - eligible) {
-                problems.add(partner + ": bindings " + counts + ", expected SYNCED=" + eligible + " SKIPPED="
-                        + (listings - eligible));
+            if (delivered != eligible || skipped != listings - eligible) {
+                problems.add(partner + ": bindings " + counts + ", expected SYNCED (or PENDING_APPROVAL)=" + eligible
+                        + " SKIPPED=" + (listings - eligible));
             }
         }
         PostmartCheck postmart = partnerNames.contains("postmart")
@@ -277,6 +311,19 @@ public final class FanOutBenchmark {
         AeonCheck aeon = partnerNames.contains("aeon")
                 ? checkAeon(dataDir.resolve("sftp").resolve("aeon").resolve("outbox").resolve("delta"),
                 eligibleIds.get("aeon")) : null;
+        List<MarketplaceFakes.Check> marketChecks = new ArrayList<>();
+        List<MarketplaceFakes.Pace> paces = new ArrayList<>();
+        if (market != null) {
+            marketChecks.add(market.shopeeHolding().against(expectedItems.get("shopee")));
+            marketChecks.add(market.lazadaHolding().against(expectedItems.get("lazada")));
+            marketChecks.add(market.tikiHolding().against(expectedItems.get("tiki")));
+            marketChecks.stream().filter(c -> !c.ok()).forEach(c -> problems.add(c.partner() + ": " + c.summary()));
+            Map<String, Long> settledNanos = new HashMap<>();
+            MarketplaceFakes.PARTNERS.forEach(p -> settledNanos.put(p, progress.completedAt(p)));
+            paces.addAll(market.paces(configs, settledNanos));
+            paces.stream().filter(MarketplaceFakes.Pace::exceeded)
+                    .forEach(p -> problems.add("rate limit exceeded: " + p.describe()));
+        }
 
         // ---- report -----------------------------------------------------------------------
         Map<String, Timing> timings = new LinkedHashMap<>();
@@ -288,7 +335,8 @@ public final class FanOutBenchmark {
         long maxHeap = Runtime.getRuntime().maxMemory();
 
         report.add("");
-        report.add("### Fan-out benchmark: " + listings + " listings, Postmart limit " + fmt(rate) + "/s ("
+        report.add("### Fan-out benchmark: " + listings + " listings, Postmart limit " + fmt(rate) + "/s"
+                + (market == null ? "" : ", with Shopee, Lazada and Tiki") + " ("
                 + startedAt.toString().substring(0, 19) + "Z)");
         report.add("");
         report.add("| Setting | Value |");
@@ -298,9 +346,22 @@ public final class FanOutBenchmark {
         row("Postmart rate limit / burst / consumers", fmt(rate) + " req/s / " + burst + " / " + postmartConsumers
                 + (enforceRateAtFake ? " (fake also enforces it)" : " (fake only observes)"));
         row("AEON delta every", aeonDeltaEvery);
+        if (market != null) {
+            row("Marketplace settings given to the hub", market.overrides().isEmpty()
+                    ? "none: the limits connectors-config ships with" : market.overrides().toString());
+            for (String p : MarketplaceFakes.PARTNERS) {
+                ConnectorConfig c = configs.get(p);
+                String content = c.transport("contentRequestsPerSecond");
+                row(p + ": rate limit / burst / consumers", fmt(c.rateLimit().requestsPerSecond()) + " req/s / "
+                        + c.rateLimit().burst() + " / " + c.consumerCount()
+                        + (content == null ? "" : "; catalogue calls also limited to " + content + " req/s"));
+            }
+            row("Shopee images", "downloaded from a stub (a small JPEG per URL; the generated URLs point at a host"
+                    + " that does not exist), then uploaded to the fake as shipped");
+        }
         row("Fake Postmart TCP_NODELAY (sun.net.httpserver.nodelay)", System.getProperty("sun.net.httpserver.nodelay"));
-        row("Eligible: Postmart / AEON", eligibleIds.getOrDefault("postmart", Set.of()).size() + " / "
-                + eligibleIds.getOrDefault("aeon", Set.of()).size());
+        row("Eligible: " + String.join(" / ", partnerNames), partnerNames.stream()
+                .map(p -> String.valueOf(eligibleIds.get(p).size())).reduce((a, b) -> a + " / " + b).orElse("-"));
         row("CPU cores / load average (1 min) before → after", Runtime.getRuntime().availableProcessors() + " / "
                 + String.format(Locale.ROOT, "%.2f → %.2f (max seen %.2f)", loadBefore, loadAfter,
                 Math.max(loadAfter, progress.maxLoad())));
@@ -317,7 +378,10 @@ public final class FanOutBenchmark {
         for (Map.Entry<String, Timing> e : timings.entrySet()) {
             Timing t = e.getValue();
             int eligible = eligibleIds.get(e.getKey()).size();
-            row(e.getKey() + ": every eligible listing delivered", String.format(Locale.ROOT,
+            boolean awaiting = states.getOrDefault(e.getKey(), Map.of()).getOrDefault("PENDING_APPROVAL", 0L) > 0;
+            row(e.getKey() + ": every eligible listing delivered" + (awaiting
+                    ? " (submitted: SYNCED or PENDING_APPROVAL, awaiting the partner's review)" : ""),
+                    String.format(Locale.ROOT,
                     "%.2f s after first byte (poll saw it at %.2f s); first at %.2f s; %s eligible listings/s",
                     t.lastDbSeconds(), t.detectedSeconds(), t.firstDbSeconds(),
                     fmt(eligible / t.lastDbSeconds())));
@@ -329,6 +393,16 @@ public final class FanOutBenchmark {
                     + postmart.errors() + ")");
             row("Postmart max requests in any 1 s window", postmart.maxPerSecond() + " vs limit " + fmt(rate)
                     + "/s, burst " + burst);
+        }
+        if (market != null) {
+            row("Shopee requests seen by the fake", MarketplaceFakes.byPath(market.shopee.arrivalLog())
+                    + " (throttled " + market.shopee.throttled() + ")");
+            row("Lazada requests seen by the fake", MarketplaceFakes.byPath(market.lazada.arrivalLog()).toString());
+            row("Tiki requests seen by the fake", MarketplaceFakes.byPath(market.tiki.arrivalLog())
+                    + " (answered 429: " + market.tiki.calls().stream().filter(c -> c.status() == 429).count() + ")");
+            for (MarketplaceFakes.Pace pace : paces) {
+                row("Rate-limit fidelity, " + pace.what(), pace.describe());
+            }
         }
         row("CPU: this JVM / whole machine (ingest phase)", cpuStart.usage(cpuIngested));
         row("CPU: this JVM / whole machine (delivery phase)", cpuIngested.usage(cpuSettled));
@@ -347,6 +421,10 @@ public final class FanOutBenchmark {
             row("Check: AEON delta rows = AEON-eligible", aeon.files() + " delta files, " + aeon.rows() + " rows ("
                     + aeon.distinct() + " distinct items, actions " + aeon.actions() + ", manifests say "
                     + aeon.manifestRows() + "), " + aeon.expected() + " expected → " + (aeon.ok() ? "OK" : "FAIL"));
+        }
+        for (MarketplaceFakes.Check check : marketChecks) {
+            row("Check: fake " + check.partner() + " holds one item per eligible listing, latest price and stock",
+                    check.summary());
         }
         row("Check: bindings", partnerNames.stream().map(p -> p + " " + states.getOrDefault(p, Map.of()))
                 .reduce((a, b) -> a + "; " + b).orElse("-"));
@@ -371,7 +449,8 @@ public final class FanOutBenchmark {
 
     /** ocopIds eligible per partner (and their SKUs into {@code skus}), by the hub's own rules. */
     private Map<String, Set<String>> expected(ListingValidator validator, List<Partner> active,
-                                              Map<String, Set<String>> skus) {
+                                              Map<String, Set<String>> skus,
+                                              Map<String, Map<String, MarketplaceFakes.Expected>> items) {
         Map<String, Set<String>> eligible = new TreeMap<>();
         active.forEach(p -> eligible.put(p.name(), new HashSet<>()));
         active.forEach(p -> skus.put(p.name(), new HashSet<>()));
@@ -387,6 +466,10 @@ public final class FanOutBenchmark {
                     if (Eligibility.whyNot(p.config(), result.listing()).isEmpty()) {
                         eligible.get(p.name()).add(result.listing().ocopId());
                         skus.get(p.name()).add(result.listing().sku());
+                        if (MarketplaceFakes.PARTNERS.contains(p.name())) {
+                            items.computeIfAbsent(p.name(), k -> new HashMap<>()).put(result.listing().sku(),
+                                    MarketplaceFakes.Expected.of(p.config(), result.listing()));
+                        }
                     }
                 }
             });
@@ -476,7 +559,7 @@ public final class FanOutBenchmark {
             StringBuilder header = new StringBuilder("| t (s) | load | listings stored | outbox |");
             StringBuilder rule = new StringBuilder("|---|---|---|---|");
             for (String p : partners) {
-                header.append(' ').append(p).append(" synced/skipped/pending/other | ").append(p).append(" queue |");
+                header.append(' ').append(p).append(" delivered/skipped/pending/other | ").append(p).append(" queue |");
                 rule.append("---|---|");
             }
             rows.add(header.toString());
@@ -536,7 +619,7 @@ public final class FanOutBenchmark {
                         Map<String, Long> c = counts.getOrDefault(p, Map.of());
                         long pending = c.getOrDefault("PENDING", 0L);
                         long settled = c.values().stream().mapToLong(Long::longValue).sum() - pending;
-                        long synced = c.getOrDefault("SYNCED", 0L);
+                        long synced = delivered(c);
                         boolean done = pending == 0 && settled == total && synced == eligible.get(p).size();
                         // every listing has a final state, but not the expected one: settled, and wrong
                         boolean stuck = pending == 0 && settled == total && !done;
@@ -586,7 +669,7 @@ public final class FanOutBenchmark {
                     seconds(now - t0), ingestDone ? " (feed answered)" : "", load, stored, outbox));
             for (String p : partners) {
                 Map<String, Long> c = counts.getOrDefault(p, Map.of());
-                long synced = c.getOrDefault("SYNCED", 0L);
+                long synced = delivered(c);
                 long skipped = c.getOrDefault("SKIPPED", 0L);
                 long pending = c.getOrDefault("PENDING", 0L);
                 long other = c.values().stream().mapToLong(Long::longValue).sum() - synced - skipped - pending;
@@ -596,6 +679,14 @@ public final class FanOutBenchmark {
             }
             return line.toString();
         }
+    }
+
+    /**
+     * Bindings the partner has: SYNCED, or PENDING_APPROVAL where the partner reviews new items
+     * before they go live (Tiki), which is as far as the hub can take them.
+     */
+    private static long delivered(Map<String, Long> counts) {
+        return counts.getOrDefault("SYNCED", 0L) + counts.getOrDefault("PENDING_APPROVAL", 0L);
     }
 
     private static Map<String, Map<String, Long>> stateCounts(JdbcTemplate jdbc) {
@@ -611,10 +702,10 @@ public final class FanOutBenchmark {
 
     /** When the first and the last listing reached SYNCED/SKIPPED, by the hub's own timestamps. */
     private static Timing timing(JdbcTemplate jdbc, String partner, Instant t0Wall, Long detectedAt, long t0) {
-        Timestamp first = jdbc.queryForObject("select min(updated_at) from binding where partner = ? and state = 'SYNCED'",
-                Timestamp.class, partner);
+        Timestamp first = jdbc.queryForObject("select min(updated_at) from binding where partner = ? "
+                + "and state in ('SYNCED', 'PENDING_APPROVAL')", Timestamp.class, partner);
         Timestamp last = jdbc.queryForObject("select max(updated_at) from binding where partner = ? "
-                + "and state in ('SYNCED', 'SKIPPED')", Timestamp.class, partner);
+                + "and state in ('SYNCED', 'PENDING_APPROVAL', 'SKIPPED')", Timestamp.class, partner);
         return new Timing(since(t0Wall, first), since(t0Wall, last),
                 detectedAt == null ? Double.NaN : seconds(detectedAt - t0));
     }

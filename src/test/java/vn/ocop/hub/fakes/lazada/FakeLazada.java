@@ -1,5 +1,6 @@
 package vn.ocop.hub.fakes.lazada;
 
+import vn.ocop.hub.fakes.ArrivalLog;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -57,6 +58,7 @@ public final class FakeLazada implements AutoCloseable {
     private final FakeLazadaFaults faults = new FakeLazadaFaults();
     private final FakeLazadaRateMeter rate = new FakeLazadaRateMeter();
     private final FakeLazadaOrders orders = new FakeLazadaOrders();
+    private final ArrivalLog arrivalLog = new ArrivalLog();
     private final Set<String> nonLeafCategories = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> migrations = new ConcurrentHashMap<>();
     private final List<FakeLazadaRequest> requests = Collections.synchronizedList(new ArrayList<>());
@@ -267,11 +269,17 @@ public final class FakeLazada implements AutoCloseable {
         return rate.maxObserved(apiPath);
     }
 
+    /** When each request arrived, by API path (auth host included, refused ones too): for benchmarks. */
+    public ArrivalLog arrivalLog() {
+        return arrivalLog;
+    }
+
     // ---- HTTP -----------------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange, boolean authHost) throws IOException {
         String prefix = authHost ? AUTH_PREFIX : API_PREFIX;
         String apiPath = exchange.getRequestURI().getRawPath().substring(prefix.length());
+        arrivalLog.arrive(apiPath);
         Map<String, String> params = params(exchange);
         FakeLazadaAnswer answer;
         try {

@@ -1,5 +1,6 @@
 package vn.ocop.hub.fakes.shopee;
 
+import vn.ocop.hub.fakes.ArrivalLog;
 import vn.ocop.hub.fakes.LoopbackHttpServer;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -98,6 +99,7 @@ public final class FakeShopee implements AutoCloseable {
     private final FakeShopeeOrders orders = new FakeShopeeOrders(json, () -> this.clock.instant().getEpochSecond());
     private final List<ShopeeExchange> exchanges = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Long> arrivals = new ArrayDeque<>();
+    private final ArrivalLog arrivalLog = new ArrivalLog();
     private final String initialRefreshToken;
 
     private volatile Clock clock = Clock.systemUTC();
@@ -311,6 +313,11 @@ public final class FakeShopee implements AutoCloseable {
         return count(path, e -> true);
     }
 
+    /** When each request arrived, by path (throttled ones included): for benchmarks. */
+    public ArrivalLog arrivalLog() {
+        return arrivalLog;
+    }
+
     public int count(String path, Predicate<ShopeeExchange> which) {
         return (int) exchanges().stream().filter(e -> e.path().equals(path)).filter(which).count();
     }
@@ -318,6 +325,7 @@ public final class FakeShopee implements AutoCloseable {
     // ---- serving -------------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) {
+        arrivalLog.arrive(exchange.getRequestURI().getRawPath());
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             ShopeeCall call = ShopeeCall.of(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),

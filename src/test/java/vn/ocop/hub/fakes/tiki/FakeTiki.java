@@ -1,5 +1,6 @@
 package vn.ocop.hub.fakes.tiki;
 
+import vn.ocop.hub.fakes.ArrivalLog;
 import vn.ocop.hub.fakes.LoopbackHttpServer;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +55,7 @@ public final class FakeTiki implements AutoCloseable {
     private final TikiFaults faults = new TikiFaults();
     private final TikiRateMeter rateMeter = new TikiRateMeter(TIKI_RATE_LIMIT);
     private final List<FakeTikiCall> calls = new CopyOnWriteArrayList<>();
+    private final ArrivalLog arrivalLog = new ArrivalLog();
 
     private LoopbackHttpServer server;
 
@@ -211,6 +213,11 @@ public final class FakeTiki implements AutoCloseable {
         return rateMeter.maxObserved();
     }
 
+    /** When each request arrived, by path (the token endpoint and refused calls included): for benchmarks. */
+    public ArrivalLog arrivalLog() {
+        return arrivalLog;
+    }
+
     // ---- trouble ----------------------------------------------------------------------------
 
     /** Every token issued so far stops working, as when Tiki expires or revokes them early. */
@@ -262,6 +269,7 @@ public final class FakeTiki implements AutoCloseable {
         Instant arrivedAt = Instant.now();
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = exchange.getRequestURI().getPath();
+        arrivalLog.arrive(path);
         String rawQuery = exchange.getRequestURI().getRawQuery();
         Headers headers = exchange.getRequestHeaders();
         String authorization = headers.getFirst("Authorization");
