@@ -9,6 +9,7 @@ import vn.ocop.hub.callback.PartnerMessageStore;
 import vn.ocop.hub.connector.lazada.LazadaPushSignature;
 import vn.ocop.hub.connector.postmart.PostmartWebhookSignature;
 import vn.ocop.hub.fakes.RecordedRequest;
+import vn.ocop.hub.fakes.FakeProducerEndpoint;
 import vn.ocop.hub.producer.ProducerEventStore;
 
 import java.io.IOException;
@@ -77,6 +78,38 @@ class MarketplaceCallbacksTest extends HubIntegrationTest {
         assertThat(ordersOf("PM-CB-1001")).as("one ORDER event per order, producer and status").hasSize(1);
         assertThat(listing("HN-CB-PM-TEA-01").path("stock").asInt()).isEqualTo(47);
         assertThat(listing.path("ocopId").asText()).isEqualTo("HN-CB-PM-TEA-01");
+    }
+
+    @Test
+    void aMarketplaceOrderReachesItsProducersWebhookOnceSignedEvenWhenTheEndpointWasDown() throws Exception {
+        try (FakeProducerEndpoint endpoint = new FakeProducerEndpoint("htx-cb-e2e-secret-0001").start()) {
+            Reply registered = putJson("/api/v1/producers/PRODUCER-CB-E2E", OFFICE_TOKEN, Map.of("name", "HTX Gạo Sén Cù",
+                    "webhookUrl", endpoint.url(), "webhookSecret", "htx-cb-e2e-secret-0001"));
+            assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+            String sku = "HN-CB-E2E-RICE-SKU";
+            publish("HN-CB-E2E-RICE-01", sku, "PRODUCER-CB-E2E", 30);
+            awaitState("HN-CB-E2E-RICE-01", "postmart", "SYNCED");
+
+            endpoint.downFor(Duration.ofSeconds(3));
+            byte[] first = postmartOrder("order.created", "PM-CB-E2E-1", "created", sku, 2, 60_000);
+            byte[] second = postmartOrder("order.created", "PM-CB-E2E-2", "created", sku, 1, 60_000);
+            assertThat(postmart(first, "evt-cb-e2e-1", signed(first)).statusCode()).isEqualTo(202);
+            await().atMost(PATIENCE).until(() -> ordersOf("PM-CB-E2E-1").size() == 1);
+            assertThat(postmart(second, "evt-cb-e2e-2", signed(second)).statusCode()).isEqualTo(202);
+            assertThat(postmart(first, "evt-cb-e2e-1", signed(first)).statusCode()).as("a replay").isEqualTo(202);
+
+            await().atMost(PATIENCE).until(() -> endpoint.received().size() >= 2);
+            Thread.sleep(1_000); // room for a duplicate to show up, were there one
+            List<String> orderIds = endpoint.received().stream()
+                    .map(r -> json(r.text()).path("partnerOrderId").asText()).toList();
+            assertThat(orderIds).as("each order once, in order, after the endpoint came back")
+                    .containsExactly("PM-CB-E2E-1", "PM-CB-E2E-2");
+            assertThat(endpoint.received()).allSatisfy(r ->
+                    assertThat(json(r.text()).path("producerId").asText()).isEqualTo("PRODUCER-CB-E2E"));
+            assertThat(endpoint.attempts()).as("the endpoint refused while it was down")
+                    .anyMatch(a -> a.status() == 503);
+            assertThat(listing("HN-CB-E2E-RICE-01").path("stock").asInt()).isEqualTo(27);
+        }
     }
 
     @Test
