@@ -3,10 +3,10 @@ package vn.ocop.hub.connector.aeon;
 import org.springframework.stereotype.Component;
 import vn.ocop.hub.connector.ConnectorConfig;
 import vn.ocop.hub.connector.chain.inbound.CsvInbound;
+import vn.ocop.hub.connector.chain.inbound.ChainFileReader;
 import vn.ocop.hub.connector.chain.inbound.InboundDocument;
 import vn.ocop.hub.connector.chain.inbound.InboundKind;
 import vn.ocop.hub.connector.chain.inbound.InboundLine;
-import vn.ocop.hub.connector.chain.inbound.InboundReader;
 import vn.ocop.hub.connector.chain.inbound.ItemRef;
 
 import java.io.IOException;
@@ -16,24 +16,13 @@ import java.util.Set;
 
 /** AEON purchase orders, {@code inbox/orders/*.csv} (partners.md): one row per order line. */
 @Component
-public class AeonOrderReader implements InboundReader {
+public class AeonOrderReader extends ChainFileReader {
 
     private static final Set<String> COLUMNS = Set.of("po_number", "po_date", "store_code", "item_code", "jan_code",
             "quantity", "unit_cost", "delivery_date");
 
-    @Override
-    public String connectorId() {
-        return "aeon-csv";
-    }
-
-    @Override
-    public InboundKind kind() {
-        return InboundKind.ORDERS;
-    }
-
-    @Override
-    public String extension() {
-        return "csv";
+    public AeonOrderReader() {
+        super("aeon-csv", InboundKind.ORDERS, "csv");
     }
 
     @Override

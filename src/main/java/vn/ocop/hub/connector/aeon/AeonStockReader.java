@@ -3,10 +3,10 @@ package vn.ocop.hub.connector.aeon;
 import org.springframework.stereotype.Component;
 import vn.ocop.hub.connector.ConnectorConfig;
 import vn.ocop.hub.connector.chain.inbound.CsvInbound;
+import vn.ocop.hub.connector.chain.inbound.ChainFileReader;
 import vn.ocop.hub.connector.chain.inbound.InboundDocument;
 import vn.ocop.hub.connector.chain.inbound.InboundKind;
 import vn.ocop.hub.connector.chain.inbound.InboundLine;
-import vn.ocop.hub.connector.chain.inbound.InboundReader;
 import vn.ocop.hub.connector.chain.inbound.ItemRef;
 
 import java.io.IOException;
@@ -16,23 +16,12 @@ import java.util.Set;
 
 /** AEON store stock reports, {@code inbox/stock/*.csv} (partners.md): on hand and sold per store and item. */
 @Component
-public class AeonStockReader implements InboundReader {
+public class AeonStockReader extends ChainFileReader {
 
     private static final Set<String> COLUMNS = Set.of("report_date", "store_code", "item_code", "on_hand", "sold_qty");
 
-    @Override
-    public String connectorId() {
-        return "aeon-csv";
-    }
-
-    @Override
-    public InboundKind kind() {
-        return InboundKind.STOCK;
-    }
-
-    @Override
-    public String extension() {
-        return "csv";
+    public AeonStockReader() {
+        super("aeon-csv", InboundKind.STOCK, "csv");
     }
 
     @Override

@@ -9,11 +9,11 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.XMLFilterImpl;
 import vn.ocop.hub.connector.ConnectorConfig;
+import vn.ocop.hub.connector.chain.inbound.ChainFileReader;
 import vn.ocop.hub.connector.chain.inbound.InboundDocument;
 import vn.ocop.hub.connector.chain.inbound.InboundKind;
 import vn.ocop.hub.connector.chain.inbound.InboundLine;
 import vn.ocop.hub.connector.chain.inbound.InboundProblem;
-import vn.ocop.hub.connector.chain.inbound.InboundReader;
 import vn.ocop.hub.connector.chain.inbound.ItemRef;
 import vn.ocop.hub.validation.Gtin;
 
@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
  * and date order, which XSD 1.0 cannot express, are checked while reading.
  */
 @Component
-public class CentralRetailOrderReader implements InboundReader {
+public class CentralRetailOrderReader extends ChainFileReader {
 
     static final String NAMESPACE = "urn:ocop-hub:centralretail:order:1";
     static final String SCHEMA = "schemas/centralretail/purchase-order.xsd";
@@ -55,19 +55,8 @@ public class CentralRetailOrderReader implements InboundReader {
     private static final Pattern ERROR_CODE = Pattern.compile("^cvc-[A-Za-z0-9.\\-]+: ");
     private static final DatatypeFactory DATATYPES = DatatypeFactory.newDefaultInstance();
 
-    @Override
-    public String connectorId() {
-        return "centralretail-xml";
-    }
-
-    @Override
-    public InboundKind kind() {
-        return InboundKind.ORDERS;
-    }
-
-    @Override
-    public String extension() {
-        return "xml";
+    public CentralRetailOrderReader() {
+        super("centralretail-xml", InboundKind.ORDERS, "xml");
     }
 
     @Override

@@ -2,11 +2,11 @@ package vn.ocop.hub.connector.hapro;
 
 import org.springframework.stereotype.Component;
 import vn.ocop.hub.connector.ConnectorConfig;
+import vn.ocop.hub.connector.chain.inbound.ChainFileReader;
 import vn.ocop.hub.connector.chain.inbound.InboundDocument;
 import vn.ocop.hub.connector.chain.inbound.InboundKind;
 import vn.ocop.hub.connector.chain.inbound.InboundLine;
 import vn.ocop.hub.connector.chain.inbound.InboundProblem;
-import vn.ocop.hub.connector.chain.inbound.InboundReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,24 +15,13 @@ import java.util.List;
 
 /** Hapro's stock reports: EANCOM INVRPT D.01B interchanges dropped in {@code inbox/stock}. */
 @Component
-public class HaproInvrptReader implements InboundReader {
+public class HaproInvrptReader extends ChainFileReader {
 
     private static final EdifactInterchangeReader EDIFACT =
             new EdifactInterchangeReader("INVRPT", EdifactSchemas.INVRPT, "inbox/" + InboundKind.STOCK.folder());
 
-    @Override
-    public String connectorId() {
-        return HaproPricatFormat.CONNECTOR_ID;
-    }
-
-    @Override
-    public InboundKind kind() {
-        return InboundKind.STOCK;
-    }
-
-    @Override
-    public String extension() {
-        return "edi";
+    public HaproInvrptReader() {
+        super(HaproPricatFormat.CONNECTOR_ID, InboundKind.STOCK, "edi");
     }
 
     @Override

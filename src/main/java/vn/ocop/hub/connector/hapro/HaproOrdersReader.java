@@ -2,11 +2,11 @@ package vn.ocop.hub.connector.hapro;
 
 import org.springframework.stereotype.Component;
 import vn.ocop.hub.connector.ConnectorConfig;
+import vn.ocop.hub.connector.chain.inbound.ChainFileReader;
 import vn.ocop.hub.connector.chain.inbound.InboundDocument;
 import vn.ocop.hub.connector.chain.inbound.InboundKind;
 import vn.ocop.hub.connector.chain.inbound.InboundLine;
 import vn.ocop.hub.connector.chain.inbound.InboundProblem;
-import vn.ocop.hub.connector.chain.inbound.InboundReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,24 +15,13 @@ import java.util.List;
 
 /** Hapro's purchase orders: EANCOM ORDERS D.01B interchanges dropped in {@code inbox/orders}. */
 @Component
-public class HaproOrdersReader implements InboundReader {
+public class HaproOrdersReader extends ChainFileReader {
 
     private static final EdifactInterchangeReader EDIFACT =
             new EdifactInterchangeReader("ORDERS", EdifactSchemas.ORDERS, "inbox/" + InboundKind.ORDERS.folder());
 
-    @Override
-    public String connectorId() {
-        return HaproPricatFormat.CONNECTOR_ID;
-    }
-
-    @Override
-    public InboundKind kind() {
-        return InboundKind.ORDERS;
-    }
-
-    @Override
-    public String extension() {
-        return "edi";
+    public HaproOrdersReader() {
+        super(HaproPricatFormat.CONNECTOR_ID, InboundKind.ORDERS, "edi");
     }
 
     @Override

@@ -6,11 +6,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 import vn.ocop.hub.connector.ConnectorConfig;
+import vn.ocop.hub.connector.chain.inbound.ChainFileReader;
 import vn.ocop.hub.connector.chain.inbound.InboundDocument;
 import vn.ocop.hub.connector.chain.inbound.InboundKind;
 import vn.ocop.hub.connector.chain.inbound.InboundLine;
 import vn.ocop.hub.connector.chain.inbound.InboundProblem;
-import vn.ocop.hub.connector.chain.inbound.InboundReader;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,7 +37,7 @@ import java.util.Map;
  * find it in a text editor or in Excel's row numbers.
  */
 @Component
-public class WinMartOrderReader implements InboundReader {
+public class WinMartOrderReader extends ChainFileReader {
 
     static final List<String> COLUMNS = List.of("so_don_hang", "ngay_dat", "ma_cua_hang", "ma_san_pham", "ma_vach",
             "so_luong", "don_gia", "ngay_giao");
@@ -45,19 +45,8 @@ public class WinMartOrderReader implements InboundReader {
     // RFC 4180 keeps empty lines as records, which keeps the line count honest; they are skipped below
     private static final CSVFormat CSV = CSVFormat.RFC4180;
 
-    @Override
-    public String connectorId() {
-        return "winmart-xlsx";
-    }
-
-    @Override
-    public InboundKind kind() {
-        return InboundKind.ORDERS;
-    }
-
-    @Override
-    public String extension() {
-        return "csv";
+    public WinMartOrderReader() {
+        super("winmart-xlsx", InboundKind.ORDERS, "csv");
     }
 
     @Override
