@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.ocop.hub.OcopHubApplication;
 import vn.ocop.hub.broker.DeadLetterQueues;
 import vn.ocop.hub.broker.Destinations;
 import vn.ocop.hub.connector.Eligibility;
@@ -20,6 +18,14 @@ import vn.ocop.hub.model.Listing;
 import vn.ocop.hub.samples.ListingGenerator;
 import vn.ocop.hub.validation.ListingValidator;
 import vn.ocop.hub.validation.ValidationResult;
+
+import static vn.ocop.hub.bench.BenchSupport.fmt;
+import static vn.ocop.hub.bench.BenchSupport.freePort;
+import static vn.ocop.hub.bench.BenchSupport.gitState;
+import static vn.ocop.hub.bench.BenchSupport.loadAverage;
+import static vn.ocop.hub.bench.BenchSupport.log;
+import static vn.ocop.hub.bench.BenchSupport.mib;
+import static vn.ocop.hub.bench.BenchSupport.seconds;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -33,7 +39,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadInfo;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +58,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -113,17 +117,9 @@ public final class FanOutBenchmark {
     public static void main(String[] args) {
         int status;
         try {
-            // Other builds may recompile target/test-classes while this runs: load every nested class now.
-            for (Class<?> nested : FanOutBenchmark.class.getDeclaredClasses()) {
-                Class.forName(nested.getName(), true, FanOutBenchmark.class.getClassLoader());
-            }
-            // The JDK HttpServer behind FakePostmart leaves Nagle's algorithm on unless told otherwise;
-            // with the client's delayed ACKs every answer then waits ~40 ms, which caps each
-            // Postmart consumer at ~20 requests/s: a property of the fake, not of Postmart or the hub.
-            // Read once when the first HttpServer is created, so it must be set before the fake starts.
-            if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-                System.setProperty("sun.net.httpserver.nodelay", "true");
-            }
+            BenchSupport.preload(FanOutBenchmark.class);
+            // without it each Postmart consumer is capped at ~20 requests/s by the fake (see BenchSupport)
+            BenchSupport.noDelayAtFakes();
             int n = args.length > 0 ? Integer.parseInt(args[0].trim()) : 20_000;
             double rate = args.length > 1 ? Double.parseDouble(args[1].trim()) : 1000;
             int burst = args.length > 2 ? Integer.parseInt(args[2].trim()) : (int) Math.max(1, Math.ceil(rate));
@@ -177,12 +173,9 @@ public final class FanOutBenchmark {
 
     private ConfigurableApplicationContext startHub(Path base, Path dataDir, int httpPort, int sftpPort,
                                                     String postmartUrl) {
-        // Command-line arguments outrank the environment, so a stray POSTMART_* variable cannot leak in.
         List<String> args = List.of(
                 "--server.port=" + httpPort,
                 "--hub.data-dir=" + dataDir,
-                "--hub.connectors-dir=" + base.resolve("connectors-config"),
-                "--HUB_ROUTES_DIR=" + base.resolve("routes"),
                 "--hub.security.office-token=" + OFFICE_TOKEN,
                 "--hub.security.operator-token=" + OPERATOR_TOKEN,
                 "--hub.sftp.port=" + sftpPort,
@@ -197,13 +190,7 @@ public final class FanOutBenchmark {
                 "--POSTMART_RATE_LIMIT=" + fmt(rate),
                 "--POSTMART_RATE_BURST=" + burst,
                 "--POSTMART_CONSUMERS=" + postmartConsumers);
-        Properties defaults = new Properties();
-        defaults.setProperty("spring.main.banner-mode", "off");
-        defaults.setProperty("logging.level.root", logLevel);
-        defaults.setProperty("logging.level.vn.ocop.hub", logLevel);
-        SpringApplication app = new SpringApplication(OcopHubApplication.class);
-        app.setDefaultProperties(defaults);
-        return app.run(args.toArray(String[]::new));
+        return BenchSupport.startHub(base, logLevel, args);
     }
 
     private int measure(ConfigurableApplicationContext ctx, FakePostmart fake, Path dataDir, int httpPort,
@@ -711,17 +698,6 @@ public final class FanOutBenchmark {
         return values.size() + (values.isEmpty() ? "" : " e.g. " + values.stream().sorted().limit(5).toList());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
     private static long gcCount() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
@@ -730,30 +706,6 @@ public final class FanOutBenchmark {
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
-    }
-
-    /** HEAD and whether the hub's sources differ from it: other engineers edit main code meanwhile. */
-    private static String gitState() {
-        String head = git("rev-parse", "--short", "HEAD").trim();
-        List<String> dirty = git("status", "--porcelain", "--", "src/main", "routes", "connectors-config", "pom.xml")
-                .lines().filter(l -> l.length() > 3).map(l -> l.substring(3)).toList();
-        return "git " + (head.isEmpty() ? "?" : head) + (dirty.isEmpty() ? ", hub sources clean"
-                : ", uncommitted changes in " + String.join(" ", dirty));
-    }
-
-    private static String git(String... args) {
-        try {
-            List<String> command = new ArrayList<>(List.of("git"));
-            command.addAll(List.of(args));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return process.waitFor() == 0 ? out : "";
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
     }
 
     /** Process, machine (/proc/stat) and per-thread CPU time at one instant. */
@@ -870,24 +822,4 @@ public final class FanOutBenchmark {
         return out.toString();
     }
 
-    private static long mib(long bytes) {
-        return bytes / (1024 * 1024);
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
-    }
-
-    private static String fmt(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return "n/a";
-        }
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
-                : String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    private static void log(String format, Object... args) {
-        System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
-        System.out.flush();
-    }
 }
