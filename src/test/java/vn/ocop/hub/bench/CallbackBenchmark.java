@@ -11,6 +11,8 @@ import vn.ocop.hub.connector.PartnerRegistry;
 import vn.ocop.hub.connector.postmart.PostmartWebhookSignature;
 import vn.ocop.hub.fakes.FakePostmart;
 import vn.ocop.hub.fakes.RecordedRequest;
+import vn.ocop.hub.fakes.lazada.FakeLazada;
+import vn.ocop.hub.fakes.lazada.FakeLazadaItem;
 import vn.ocop.hub.samples.ListingGenerator;
 
 import java.net.URI;
@@ -64,9 +66,11 @@ import static vn.ocop.hub.bench.BenchSupport.seconds;
  * ./mvnw -o -q -B test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=vn.ocop.hub.bench.CallbackBenchmark -Dexec.args="5000 8 200"
  * </pre>
- * Arguments: {@code [N=5000] [clients=8] [M=200] [listings=1500] [stockOrdersPerSecond=10]}.
- * System properties: {@code bench.logLevel} (default WARN), {@code bench.pollMillis} (the partner
- * message worker's period, default: the shipped value). Exit status 0 when every check passed,
+ * Arguments: {@code [N=5000] [clients=8] [M=200] [listings=1500] [stockOrdersPerSecond=10]}; N=0 skips
+ * steps 2 and 3. System properties: {@code bench.logLevel} (default WARN), {@code bench.pollMillis}
+ * (the partner message worker's period, default: the shipped value), {@code bench.lazada=true}: a
+ * {@link FakeLazada} runs as a second marketplace, and step 4 also times the new stock's arrival
+ * there (Lazada's fake keeps no arrival times, so its item is polled every 10 ms). Exit status 0 when every check passed,
  * 1 when one failed, 2 when the benchmark itself broke; the Markdown report goes to stdout.
  */
 public final class CallbackBenchmark {
@@ -85,6 +89,9 @@ public final class CallbackBenchmark {
     private final double stockRate;
     private final String logLevel = System.getProperty("bench.logLevel", "WARN");
     private final String pollMillis = System.getProperty("bench.pollMillis");
+    private final boolean withLazada = Boolean.getBoolean("bench.lazada");
+    private static final String LAZADA_APP_KEY = "100777";
+    private static final String LAZADA_APP_SECRET = "bench-lazada-" + UUID.randomUUID();
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -135,7 +142,10 @@ public final class CallbackBenchmark {
         String code = gitState();
         log("N=%d, clients=%d, M=%d, listings=%d, data dir %s, load %.2f", events, clients, stockOrders, listings,
                 dataDir, loadBefore);
-        try (FakePostmart fake = new FakePostmart(POSTMART_KEY).start()) {
+        try (FakePostmart fake = new FakePostmart(POSTMART_KEY).start();
+             FakeLazada lazada = withLazada
+                     ? new FakeLazada(LAZADA_APP_KEY, LAZADA_APP_SECRET, "bench-access", "bench-refresh").start()
+                     : null) {
             List<String> settings = new ArrayList<>(List.of(
                     "--server.port=" + httpPort,
                     "--hub.data-dir=" + dataDir,
@@ -149,6 +159,19 @@ public final class CallbackBenchmark {
                     "--POSTMART_WEBHOOK_SECRET=" + WEBHOOK_SECRET,
                     "--POSTMART_RATE_LIMIT=1000",
                     "--POSTMART_RATE_BURST=1000"));
+            if (lazada != null) {
+                // content and call limits raised so seeding is quick; stock updates stay far below them
+                settings.addAll(List.of(
+                        "--LAZADA_BASE_URL=" + lazada.baseUrl(),
+                        "--LAZADA_AUTH_URL=" + lazada.authUrl(),
+                        "--LAZADA_APP_KEY=" + LAZADA_APP_KEY,
+                        "--LAZADA_APP_SECRET=" + LAZADA_APP_SECRET,
+                        "--LAZADA_ACCESS_TOKEN=bench-access",
+                        "--LAZADA_REFRESH_TOKEN=bench-refresh",
+                        "--LAZADA_CONTENT_RATE_LIMIT=500",
+                        "--LAZADA_RATE_LIMIT=500",
+                        "--LAZADA_RATE_BURST=100"));
+            }
             if (pollMillis != null) {
                 settings.add("--hub.partner-messages.poll-millis=" + pollMillis);
             }
@@ -157,7 +180,7 @@ public final class CallbackBenchmark {
             double boot = seconds(System.nanoTime() - bootStart);
             log("hub started in %.1f s on port %d", boot, httpPort);
             try {
-                measure(ctx, fake, startedAt, boot, loadBefore, code);
+                measure(ctx, fake, lazada, startedAt, boot, loadBefore, code);
             } finally {
                 ctx.close();
             }
@@ -166,8 +189,8 @@ public final class CallbackBenchmark {
         return problems.isEmpty() ? 0 : 1;
     }
 
-    private void measure(ConfigurableApplicationContext ctx, FakePostmart fake, Instant startedAt, double boot,
-                         double loadBefore, String code) throws Exception {
+    private void measure(ConfigurableApplicationContext ctx, FakePostmart fake, FakeLazada lazada, Instant startedAt,
+                         double boot, double loadBefore, String code) throws Exception {
         JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
         DeadLetterQueues queues = ctx.getBean(DeadLetterQueues.class);
         List<String> partners = ctx.getBean(PartnerRegistry.class).active().stream().map(Partner::name).sorted().toList();
@@ -176,56 +199,71 @@ public final class CallbackBenchmark {
         // ---- seed ---------------------------------------------------------------------------
         long seedStart = System.nanoTime();
         seed();
-        await("Postmart holds every eligible listing", () -> settled(jdbc, "postmart"));
+        await("every marketplace holds every eligible listing",
+                () -> partners.stream().allMatch(p -> settled(jdbc, p)));
         List<String> skus = new ArrayList<>(fake.products().keySet());
         Collections.sort(skus);
-        awaitQuiet(jdbc, queues, fake);
+        awaitQuiet(jdbc, queues, fake, partners);
         log("seeded in %.1f s: %d listings at Postmart", seconds(System.nanoTime() - seedStart), skus.size());
+        if (lazada != null) {
+            // the stock run needs listings both marketplaces hold
+            skus.removeIf(sku -> lazada.item(sku).filter(FakeLazadaItem::active).isEmpty());
+            log("%d listings at both Postmart and Lazada", skus.size());
+        }
         if (skus.size() <= stockOrders) {
             throw new IllegalStateException("only " + skus.size() + " listings at Postmart, need more than M=" + stockOrders);
         }
         List<String> stockSkus = skus.subList(0, stockOrders);
         List<String> orderSkus = skus.subList(stockOrders, skus.size());
 
-        // ---- 1: distinct events ---------------------------------------------------------------
-        List<Callback> distinct = new ArrayList<>();
-        for (int i = 0; i < events; i++) {
-            distinct.add(callback("bench-a-" + i, "BA-" + i, orderSkus.get(i % orderSkus.size())));
-        }
-        long ordersBefore = orderEvents(jdbc);
-        Phase accept = send(distinct);
-        Processing acceptDone = awaitProcessed(jdbc, "event bench-a-%", events, accept.firstSentWall());
-        long acceptEvents = orderEvents(jdbc) - ordersBefore;
-        check(accept.non2xx() == 0, "distinct run: " + accept.non2xx() + " answers were not 202: " + accept.statuses());
-        check(acceptDone.stored() == events, "distinct run: " + acceptDone.stored() + " messages stored, expected " + events);
-        check(acceptDone.failed() == 0, "distinct run: " + acceptDone.failed() + " messages FAILED, e.g. "
-                + acceptDone.sampleError());
-        check(acceptEvents == events, "distinct run: " + acceptEvents + " ORDER events, expected " + events);
+        Phase accept = null;
+        Phase dup = null;
+        Processing acceptDone = null;
+        Processing dupDone = null;
+        long acceptEvents = 0;
+        long dupEvents = 0;
+        long effects = 0;
+        if (events > 0) {
+            // ---- 1: distinct events ---------------------------------------------------------------
+            List<Callback> distinct = new ArrayList<>();
+            for (int i = 0; i < events; i++) {
+                distinct.add(callback("bench-a-" + i, "BA-" + i, orderSkus.get(i % orderSkus.size())));
+            }
+            long ordersBefore = orderEvents(jdbc);
+            accept = send(distinct);
+            acceptDone = awaitProcessed(jdbc, "event bench-a-%", events, accept.firstSentWall());
+            acceptEvents = orderEvents(jdbc) - ordersBefore;
+            check(accept.non2xx() == 0, "distinct run: " + accept.non2xx() + " answers were not 202: " + accept.statuses());
+            check(acceptDone.stored() == events, "distinct run: " + acceptDone.stored() + " messages stored, expected " + events);
+            check(acceptDone.failed() == 0, "distinct run: " + acceptDone.failed() + " messages FAILED, e.g. "
+                    + acceptDone.sampleError());
+            check(acceptEvents == events, "distinct run: " + acceptEvents + " ORDER events, expected " + events);
 
-        // ---- 2: every event twice ---------------------------------------------------------------
-        List<Callback> twice = new ArrayList<>();
-        for (int i = 0; i < events; i++) {
-            Callback c = callback("bench-b-" + i, "BB-" + i, orderSkus.get(i % orderSkus.size()));
-            twice.add(c);
-            twice.add(c);
+            // ---- 2: every event twice ---------------------------------------------------------------
+            List<Callback> twice = new ArrayList<>();
+            for (int i = 0; i < events; i++) {
+                Callback c = callback("bench-b-" + i, "BB-" + i, orderSkus.get(i % orderSkus.size()));
+                twice.add(c);
+                twice.add(c);
+            }
+            Collections.shuffle(twice, new Random(20261123L));
+            ordersBefore = orderEvents(jdbc);
+            dup = send(twice);
+            dupDone = awaitProcessed(jdbc, "event bench-b-%", events, dup.firstSentWall());
+            dupEvents = orderEvents(jdbc) - ordersBefore;
+            check(dup.non2xx() == 0, "duplicate run: " + dup.non2xx() + " answers were not 202: " + dup.statuses());
+            check(dupDone.stored() == events, "duplicate run: " + dupDone.stored() + " messages stored for " + events
+                    + " distinct events sent twice");
+            check(dupDone.failed() == 0, "duplicate run: " + dupDone.failed() + " messages FAILED, e.g. " + dupDone.sampleError());
+            check(dupEvents == events, "duplicate run: " + dupEvents + " ORDER events for " + events + " distinct events");
+            effects = count(jdbc, "select count(*) from order_stock_effect where partner = 'postmart' "
+                    + "and partner_order_id like 'BB-%'");
+            check(effects == events, "duplicate run: " + effects + " order_stock_effect rows, expected " + events);
         }
-        Collections.shuffle(twice, new Random(20261123L));
-        ordersBefore = orderEvents(jdbc);
-        Phase dup = send(twice);
-        Processing dupDone = awaitProcessed(jdbc, "event bench-b-%", events, dup.firstSentWall());
-        long dupEvents = orderEvents(jdbc) - ordersBefore;
-        check(dup.non2xx() == 0, "duplicate run: " + dup.non2xx() + " answers were not 202: " + dup.statuses());
-        check(dupDone.stored() == events, "duplicate run: " + dupDone.stored() + " messages stored for " + events
-                + " distinct events sent twice");
-        check(dupDone.failed() == 0, "duplicate run: " + dupDone.failed() + " messages FAILED, e.g. " + dupDone.sampleError());
-        check(dupEvents == events, "duplicate run: " + dupEvents + " ORDER events for " + events + " distinct events");
-        long effects = count(jdbc, "select count(*) from order_stock_effect where partner = 'postmart' "
-                + "and partner_order_id like 'BB-%'");
-        check(effects == events, "duplicate run: " + effects + " order_stock_effect rows, expected " + events);
 
         // ---- 3: order → new stock at Postmart ----------------------------------------------------
-        awaitQuiet(jdbc, queues, fake);
-        StockResult stock = stockLatency(fake, stockSkus);
+        awaitQuiet(jdbc, queues, fake, partners);
+        StockResult stock = stockLatency(fake, lazada, stockSkus);
 
         // ---- report ---------------------------------------------------------------------------
         double loadAfter = loadAverage();
@@ -238,9 +276,12 @@ public final class CallbackBenchmark {
         row("Active partners", String.join(", ", partners));
         row("Listings seeded (stock " + STOCK + " each) / at Postmart", listings + " / " + skus.size());
         row("Postmart rate limit / burst", "1000 req/s / 1000");
+        if (lazada != null) {
+            row("Lazada content / call rate limit / burst", "500 / 500 req/s / 100");
+        }
         row("Partner message worker period / batch", ctx.getEnvironment().getProperty("hub.partner-messages.poll-millis",
-                "1000 (shipped)") + " ms / " + ctx.getEnvironment().getProperty("hub.partner-messages.batch-size",
-                "50 (shipped)"));
+                "1000 (shipped)") + " / " + ctx.getEnvironment().getProperty("hub.partner-messages.batch-size",
+                "50 (shipped)") + " (ms / messages)");
         row("CPU cores / load average (1 min) before → after (max seen)", Runtime.getRuntime().availableProcessors()
                 + " / " + String.format(Locale.ROOT, "%.2f → %.2f (%.2f)", loadBefore, loadAfter,
                 Math.max(maxLoad, loadAfter)));
@@ -249,19 +290,26 @@ public final class CallbackBenchmark {
         row("Hub start-up", String.format(Locale.ROOT, "%.1f s", boot));
         row("Code under test (at start)", code);
         report.add("");
-        report.add("| Result | Requests | Accepted/s | p50 | p95 | p99 | max | Worked (all messages processed) |");
-        report.add("|---|---|---|---|---|---|---|---|");
-        phaseRow("1. " + events + " distinct order events, " + clients + " clients", accept, acceptDone);
-        phaseRow("2. " + events + " events each sent twice, " + clients + " clients", dup, dupDone);
-        report.add("");
+        if (events > 0) {
+            report.add("| Result | Requests | Accepted/s | p50 | p95 | p99 | max | Worked (all messages processed) |");
+            report.add("|---|---|---|---|---|---|---|---|");
+            phaseRow("1. " + events + " distinct order events, " + clients + " clients", accept, acceptDone);
+            phaseRow("2. " + events + " events each sent twice, " + clients + " clients", dup, dupDone);
+            report.add("");
+        }
         report.add("| Check | Value |");
         report.add("|---|---|");
-        row("1. messages stored / FAILED / ORDER events", acceptDone.stored() + " / " + acceptDone.failed() + " / "
-                + acceptEvents + " (expected " + events + " / 0 / " + events + ")");
-        row("2. messages stored / FAILED / ORDER events / stock effects", dupDone.stored() + " / " + dupDone.failed()
-                + " / " + dupEvents + " / " + effects + " (expected " + events + " / 0 / " + events + " / " + events + ")");
+        if (events > 0) {
+            row("1. messages stored / FAILED / ORDER events", acceptDone.stored() + " / " + acceptDone.failed() + " / "
+                    + acceptEvents + " (expected " + events + " / 0 / " + events + ")");
+            row("2. messages stored / FAILED / ORDER events / stock effects", dupDone.stored() + " / " + dupDone.failed()
+                    + " / " + dupEvents + " / " + effects + " (expected " + events + " / 0 / " + events + " / " + events + ")");
+        }
         row("3. order callback → PATCH inventory at Postmart", stock.summary());
         row("3. PATCHes carrying the expected stock", stock.matching() + " of " + stockOrders);
+        if (lazada != null) {
+            row("3. order callback → new quantity on the Lazada item (polled every 10 ms)", stock.lazadaSummary());
+        }
         row("Verdict", problems.isEmpty() ? "PASS" : "FAIL: " + String.join("; ", problems));
     }
 
@@ -296,12 +344,13 @@ public final class CallbackBenchmark {
     }
 
     /** Nothing left to relay or deliver, and the fake has heard nothing for a second. */
-    private void awaitQuiet(JdbcTemplate jdbc, DeadLetterQueues queues, FakePostmart fake) {
+    private void awaitQuiet(JdbcTemplate jdbc, DeadLetterQueues queues, FakePostmart fake, List<String> partners) {
         await("the hub is idle", () -> {
-            Long depth = queues.depth(Destinations.partnerQueue("postmart"));
+            long depth = partners.stream().map(p -> queues.depth(Destinations.partnerQueue(p)))
+                    .mapToLong(d -> d == null ? 0 : d).sum();
             List<RecordedRequest> seen = fake.requests();
             Instant last = seen.isEmpty() ? Instant.EPOCH : seen.get(seen.size() - 1).arrivedAt();
-            return count(jdbc, "select count(*) from outbox") == 0 && (depth == null || depth == 0)
+            return count(jdbc, "select count(*) from outbox") == 0 && depth == 0
                     && count(jdbc, "select count(*) from partner_message where state = 'RECEIVED'") == 0
                     && Duration.between(last, Instant.now()).toMillis() > 1000;
         });
@@ -405,15 +454,16 @@ public final class CallbackBenchmark {
 
     // ---- stock latency ------------------------------------------------------------------------
 
-    private record StockResult(long[] latencyNanos, int arrived, int matching, String summary) {
+    private record StockResult(long[] latencyNanos, int arrived, int matching, String summary, String lazadaSummary) {
     }
 
-    private StockResult stockLatency(FakePostmart fake, List<String> skus) throws Exception {
+    private StockResult stockLatency(FakePostmart fake, FakeLazada lazada, List<String> skus) throws Exception {
         Map<String, Integer> before = new TreeMap<>();
         for (String sku : skus) {
             before.put(sku, fake.product(sku).map(p -> p.path("stock").asInt()).orElse(-1));
         }
         Instant[] sentAt = new Instant[skus.size()];
+        LazadaWatch watch = lazada == null ? null : new LazadaWatch(lazada, skus, sentAt);
         long gapNanos = (long) (1e9 / stockRate);
         long t0 = System.nanoTime();
         for (int i = 0; i < skus.size(); i++) {
@@ -432,6 +482,9 @@ public final class CallbackBenchmark {
         Map<String, Integer> index = new TreeMap<>();
         for (int i = 0; i < skus.size(); i++) {
             index.put(skus.get(i), i);
+        }
+        if (watch != null) {
+            watch.await(Duration.ofMinutes(3));
         }
         RecordedRequest[] first = new RecordedRequest[skus.size()];
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -476,7 +529,82 @@ public final class CallbackBenchmark {
                 ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)),
                 ms(sorted[sorted.length - 1]), ms(sorted[0]));
         log("stock: %s", summary);
-        return new StockResult(sorted, arrived, matching, summary);
+        return new StockResult(sorted, arrived, matching, summary, watch == null ? "-" : watch.summary());
+    }
+
+    /**
+     * Notes when each Lazada item first shows its stock less one, polling every 10 ms: the fake keeps
+     * no arrival times. Polling starts before the first callback, so nothing is missed.
+     */
+    private final class LazadaWatch {
+        private final FakeLazada lazada;
+        private final List<String> skus;
+        private final Instant[] sentAt;
+        private final int[] before;
+        private final Instant[] seenAt;
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        LazadaWatch(FakeLazada lazada, List<String> skus, Instant[] sentAt) {
+            this.lazada = lazada;
+            this.skus = skus;
+            this.sentAt = sentAt;
+            this.before = new int[skus.size()];
+            this.seenAt = new Instant[skus.size()];
+            for (int i = 0; i < skus.size(); i++) {
+                before[i] = lazada.item(skus.get(i)).map(FakeLazadaItem::quantity).orElse(-1);
+            }
+            thread = new Thread(this::loop, "bench-lazada-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void loop() {
+            while (running) {
+                for (int i = 0; i < skus.size(); i++) {
+                    if (seenAt[i] == null && sentAt[i] != null) {
+                        int quantity = lazada.item(skus.get(i)).map(FakeLazadaItem::quantity).orElse(-1);
+                        if (quantity == before[i] - 1) {
+                            seenAt[i] = Instant.now();
+                        }
+                    }
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void await(Duration patience) throws InterruptedException {
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (System.nanoTime() < deadline && Arrays.stream(seenAt).anyMatch(s -> s == null)) {
+                Thread.sleep(100);
+            }
+            running = false;
+            thread.join(5_000);
+        }
+
+        String summary() {
+            long[] sorted = new long[skus.size()];
+            int n = 0;
+            for (int i = 0; i < skus.size(); i++) {
+                if (seenAt[i] != null) {
+                    sorted[n++] = Duration.between(sentAt[i], seenAt[i]).toNanos();
+                }
+            }
+            check(n == skus.size(), "stock run: " + (skus.size() - n) + " of " + skus.size()
+                    + " Lazada items never showed stock − 1 within 3 minutes");
+            if (n == 0) {
+                return "none arrived";
+            }
+            sorted = Arrays.copyOf(sorted, n);
+            Arrays.sort(sorted);
+            return String.format(Locale.ROOT, "%d of %d: p50 %s, p95 %s, p99 %s, max %s (min %s)", n, skus.size(),
+                    ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)),
+                    ms(sorted[n - 1]), ms(sorted[0]));
+        }
     }
 
     // ---- small helpers ------------------------------------------------------------------------
