@@ -70,7 +70,10 @@ import static vn.ocop.hub.bench.BenchSupport.seconds;
  * steps 2 and 3. System properties: {@code bench.logLevel} (default WARN), {@code bench.pollMillis}
  * (the partner message worker's period, default: the shipped value), {@code bench.lazada=true}: a
  * {@link FakeLazada} runs as a second marketplace, and step 4 also times the new stock's arrival
- * there (Lazada's fake keeps no arrival times, so its item is polled every 10 ms). Exit status 0 when every check passed,
+ * there (Lazada's fake keeps no arrival times, so its item is polled every 10 ms);
+ * {@code bench.lazadaEvents} (with {@code bench.lazada}): step 5 sends that many distinct signed
+ * Lazada trade order pushes ({@code POST /callbacks/lazada}) from the C clients and checks one
+ * ORDER event each. Exit status 0 when every check passed,
  * 1 when one failed, 2 when the benchmark itself broke; the Markdown report goes to stdout.
  */
 public final class CallbackBenchmark {
@@ -265,6 +268,30 @@ public final class CallbackBenchmark {
         awaitQuiet(jdbc, queues, fake, partners);
         StockResult stock = stockLatency(fake, lazada, stockSkus);
 
+        // ---- 5: Lazada pushes ----------------------------------------------------------------------
+        int lazadaEvents = Integer.getInteger("bench.lazadaEvents", 0);
+        Phase pushes = null;
+        Processing pushesDone = null;
+        long lazadaOrders = 0;
+        if (lazada != null && lazadaEvents > 0) {
+            awaitQuiet(jdbc, queues, fake, partners);
+            List<Callback> list = new ArrayList<>();
+            for (int i = 0; i < lazadaEvents; i++) {
+                list.add(lazadaPush(lazada, 900_000_000L + i, orderSkus.get(i % orderSkus.size())));
+            }
+            long before = count(jdbc, "select count(*) from producer_event where partner = 'lazada' and type = 'ORDER'");
+            pushes = send(list);
+            pushesDone = awaitProcessedFor(jdbc, "lazada", "0|9%", lazadaEvents, pushes.firstSentWall());
+            lazadaOrders = count(jdbc, "select count(*) from producer_event where partner = 'lazada' and type = 'ORDER'")
+                    - before;
+            check(pushes.non2xx() == 0, "Lazada run: " + pushes.non2xx() + " answers were not 200: " + pushes.statuses());
+            check(pushesDone.stored() == lazadaEvents, "Lazada run: " + pushesDone.stored() + " messages stored, expected "
+                    + lazadaEvents);
+            check(pushesDone.failed() == 0, "Lazada run: " + pushesDone.failed() + " messages FAILED, e.g. "
+                    + pushesDone.sampleError());
+            check(lazadaOrders == lazadaEvents, "Lazada run: " + lazadaOrders + " ORDER events, expected " + lazadaEvents);
+        }
+
         // ---- report ---------------------------------------------------------------------------
         double loadAfter = loadAverage();
         report.add("");
@@ -297,6 +324,13 @@ public final class CallbackBenchmark {
             phaseRow("2. " + events + " events each sent twice, " + clients + " clients", dup, dupDone);
             report.add("");
         }
+        if (pushes != null) {
+            report.add("| Result | Requests | Accepted/s | p50 | p95 | p99 | max | Worked (all messages processed) |");
+            report.add("|---|---|---|---|---|---|---|---|");
+            phaseRow("5. " + lazadaEvents + " distinct Lazada trade order pushes, " + clients + " clients", pushes,
+                    pushesDone);
+            report.add("");
+        }
         report.add("| Check | Value |");
         report.add("|---|---|");
         if (events > 0) {
@@ -309,6 +343,10 @@ public final class CallbackBenchmark {
         row("3. PATCHes carrying the expected stock", stock.matching() + " of " + stockOrders);
         if (lazada != null) {
             row("3. order callback → new quantity on the Lazada item (polled every 10 ms)", stock.lazadaSummary());
+        }
+        if (pushes != null) {
+            row("5. Lazada messages stored / FAILED / ORDER events", pushesDone.stored() + " / " + pushesDone.failed()
+                    + " / " + lazadaOrders + " (expected " + lazadaEvents + " / 0 / " + lazadaEvents + ")");
         }
         row("Verdict", problems.isEmpty() ? "PASS" : "FAIL: " + String.join("; ", problems));
     }
@@ -358,7 +396,8 @@ public final class CallbackBenchmark {
 
     // ---- callbacks --------------------------------------------------------------------------
 
-    private record Callback(String eventId, String orderId, String sku, byte[] body, String signature) {
+    /** A signed callback; {@code lazada} ones go to /callbacks/lazada, which answers 200, the rest to Postmart's. */
+    private record Callback(String eventId, String orderId, String sku, byte[] body, String signature, boolean lazada) {
     }
 
     private Callback callback(String eventId, String orderId, String sku) {
@@ -367,10 +406,34 @@ public final class CallbackBenchmark {
         ObjectNode order = body.putObject("order").put("orderId", orderId).put("status", "created");
         order.putArray("lines").addObject().put("sellerSku", sku).put("quantity", 1).put("unitPrice", 50_000);
         byte[] raw = body.toString().getBytes(StandardCharsets.UTF_8);
-        return new Callback(eventId, orderId, sku, raw, PostmartWebhookSignature.of(WEBHOOK_SECRET, raw));
+        return new Callback(eventId, orderId, sku, raw, PostmartWebhookSignature.of(WEBHOOK_SECRET, raw), false);
+    }
+
+    /**
+     * A Lazada trade order push: thin, so the worker asks the fake for the order's items, which it
+     * is given here first. Signed by the fake's own signer (app secret over app key + body).
+     */
+    private Callback lazadaPush(FakeLazada lazada, long orderId, String sku) {
+        FakeLazadaItem item = lazada.item(sku).orElseThrow();
+        lazada.putOrder(String.valueOf(orderId), List.of(new FakeLazada.OrderUnit(sku, item.itemId(), item.skuId(),
+                "50000.00", "pending")));
+        ObjectNode body = json.createObjectNode().put("seller_id", "200123456").put("message_type", 0);
+        body.putObject("data").put("order_status", "pending").put("trade_order_id", String.valueOf(orderId))
+                .put("trade_order_line_id", String.valueOf(orderId * 10 + 1))
+                .put("status_update_time", Instant.now().getEpochSecond());
+        body.put("timestamp", System.currentTimeMillis()).put("site", "lazada_vn");
+        byte[] raw = body.toString().getBytes(StandardCharsets.UTF_8);
+        return new Callback(null, String.valueOf(orderId), sku, raw, lazada.signPush(raw), true);
     }
 
     private HttpResponse<Void> post(Callback c) throws Exception {
+        if (c.lazada()) {
+            return client.send(HttpRequest.newBuilder(URI.create(url("/callbacks/lazada")))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", c.signature())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(c.body())).build(), HttpResponse.BodyHandlers.discarding());
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(url("/callbacks/postmart")))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
@@ -415,7 +478,7 @@ public final class CallbackBenchmark {
         long non2xx = 0;
         for (int s : status) {
             statuses.merge(s, 1, Integer::sum);
-            if (s != 202) {
+            if (s != (callbacks.get(0).lazada() ? 200 : 202)) {
                 non2xx++;
             }
         }
@@ -429,18 +492,23 @@ public final class CallbackBenchmark {
 
     /** Waits until no message of the run is RECEIVED; when the last one was processed, by the hub's clock. */
     private Processing awaitProcessed(JdbcTemplate jdbc, String dedupLike, int expected, Instant firstSent) {
+        return awaitProcessedFor(jdbc, "postmart", dedupLike, expected, firstSent);
+    }
+
+    private Processing awaitProcessedFor(JdbcTemplate jdbc, String partner, String dedupLike, int expected,
+                                         Instant firstSent) {
         await("the worker took every message like " + dedupLike, () -> count(jdbc,
-                "select count(*) from partner_message where partner = 'postmart' and dedup_key like '" + dedupLike
+                "select count(*) from partner_message where partner = '" + partner + "' and dedup_key like '" + dedupLike
                         + "' and state = 'RECEIVED'") == 0
-                && count(jdbc, "select count(*) from partner_message where partner = 'postmart' and dedup_key like '"
+                && count(jdbc, "select count(*) from partner_message where partner = '" + partner + "' and dedup_key like '"
                 + dedupLike + "'") >= expected);
-        long stored = count(jdbc, "select count(*) from partner_message where partner = 'postmart' and dedup_key like '"
+        long stored = count(jdbc, "select count(*) from partner_message where partner = '" + partner + "' and dedup_key like '"
                 + dedupLike + "'");
-        long failed = count(jdbc, "select count(*) from partner_message where partner = 'postmart' and dedup_key like '"
+        long failed = count(jdbc, "select count(*) from partner_message where partner = '" + partner + "' and dedup_key like '"
                 + dedupLike + "' and state = 'FAILED'");
-        Timestamp last = jdbc.queryForObject("select max(processed_at) from partner_message where partner = 'postmart' "
+        Timestamp last = jdbc.queryForObject("select max(processed_at) from partner_message where partner = '" + partner + "' "
                 + "and dedup_key like '" + dedupLike + "'", Timestamp.class);
-        List<String> errors = jdbc.queryForList("select last_error from partner_message where partner = 'postmart' "
+        List<String> errors = jdbc.queryForList("select last_error from partner_message where partner = '" + partner + "' "
                 + "and dedup_key like '" + dedupLike + "' and state = 'FAILED' fetch first 1 rows only", String.class);
         double lastSeconds = last == null ? Double.NaN
                 : Duration.between(firstSent, last.toInstant()).toNanos() / 1e9;
