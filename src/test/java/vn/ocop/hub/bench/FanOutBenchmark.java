@@ -90,6 +90,10 @@ import java.util.stream.Stream;
  * <p>Exit status: 0 when every listing settled and every check passed, 1 when a check failed or
  * the run timed out, 2 when the benchmark itself broke. The Markdown report goes to stdout either way.
  */
+import static vn.ocop.hub.bench.BenchSupport.freePort;
+import static vn.ocop.hub.bench.BenchSupport.gitState;
+import static vn.ocop.hub.bench.BenchSupport.loadAverage;
+
 public final class FanOutBenchmark {
 
     private static final String OFFICE_TOKEN = "bench-office-" + UUID.randomUUID();
@@ -802,17 +806,6 @@ public final class FanOutBenchmark {
         return values.size() + (values.isEmpty() ? "" : " e.g. " + values.stream().sorted().limit(5).toList());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
     private static long gcCount() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
@@ -821,30 +814,6 @@ public final class FanOutBenchmark {
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
-    }
-
-    /** HEAD and whether the hub's sources differ from it: other engineers edit main code meanwhile. */
-    private static String gitState() {
-        String head = git("rev-parse", "--short", "HEAD").trim();
-        List<String> dirty = git("status", "--porcelain", "--", "src/main", "routes", "connectors-config", "pom.xml")
-                .lines().filter(l -> l.length() > 3).map(l -> l.substring(3)).toList();
-        return "git " + (head.isEmpty() ? "?" : head) + (dirty.isEmpty() ? ", hub sources clean"
-                : ", uncommitted changes in " + String.join(" ", dirty));
-    }
-
-    private static String git(String... args) {
-        try {
-            List<String> command = new ArrayList<>(List.of("git"));
-            command.addAll(List.of(args));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return process.waitFor() == 0 ? out : "";
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
     }
 
     /** Process, machine (/proc/stat) and per-thread CPU time at one instant. */
