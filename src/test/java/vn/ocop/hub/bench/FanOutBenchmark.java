@@ -62,6 +62,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import static vn.ocop.hub.bench.BenchSupport.freePort;
+import static vn.ocop.hub.bench.BenchSupport.gitState;
+import static vn.ocop.hub.bench.BenchSupport.loadAverage;
+
 /**
  * Fan-out benchmark: one NDJSON feed of N generated listings into an in-process hub, delivered to
  * a fake Postmart over HTTP and to AEON as delta CSV files over the embedded SFTP server.
@@ -90,10 +94,6 @@ import java.util.stream.Stream;
  * <p>Exit status: 0 when every listing settled and every check passed, 1 when a check failed or
  * the run timed out, 2 when the benchmark itself broke. The Markdown report goes to stdout either way.
  */
-import static vn.ocop.hub.bench.BenchSupport.freePort;
-import static vn.ocop.hub.bench.BenchSupport.gitState;
-import static vn.ocop.hub.bench.BenchSupport.loadAverage;
-
 public final class FanOutBenchmark {
 
     private static final String OFFICE_TOKEN = "bench-office-" + UUID.randomUUID();
