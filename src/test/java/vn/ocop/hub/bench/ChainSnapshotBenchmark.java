@@ -46,7 +46,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -62,6 +61,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -78,7 +78,8 @@ import java.util.stream.Stream;
  * one at a time: each is validated with {@link ListingValidator}, kept only if the chain's
  * {@link Eligibility} rules take it, and written at once, as the hub does from its store. Nothing
  * is collected, so the heap figure is the format's (plus one listing), not the input's. Chains
- * that require a GTIN therefore get fewer rows than N; the report shows both.
+ * that require a GTIN therefore get fewer rows than N (about 65 %); the report shows both. With
+ * {@code --until-rows} it generates until N rows are written instead.
  *
  * <p>The file goes to {@code target/bench-data/chain-snapshots/} through the same stream stack as
  * {@code CataloguePublisher} (buffered, SHA-256 digest). After the timed part the file is read back
@@ -88,6 +89,7 @@ import java.util.stream.Stream;
  * <p>Not a JUnit test: surefire never picks it up. Usage (see BENCHMARKS.md for the full loop):
  * <pre>
  * java -Xmx256m -cp "$CP" vn.ocop.hub.bench.ChainSnapshotBenchmark aeon 20000
+ * java -Xmx256m -cp "$CP" vn.ocop.hub.bench.ChainSnapshotBenchmark aeon 100000 --until-rows
  * java -cp "$CP" vn.ocop.hub.bench.ChainSnapshotBenchmark --header
  * </pre>
  * Prints progress lines ({@code [bench] ...}) to stderr and one Markdown table row to stdout.
@@ -96,17 +98,21 @@ import java.util.stream.Stream;
  */
 public final class ChainSnapshotBenchmark {
 
-    private static final String[] COLUMNS = {"chain", "format", "N generated", "rows written", "file MiB", "write s",
+    private static final String[] COLUMNS = {"chain", "format", "listings generated", "rows written", "file MiB", "write s",
             "of which in format s", "rows/s", "peak heap MiB", "max live after GC MiB", "GCs", "GC ms", "-Xmx MiB",
             "load 1m before/after", "verified"};
 
     private final String chain;
-    private final int generated;
+    /** N: listings to generate or, with {@link #untilRows}, rows to write. */
+    private final int target;
+    private final boolean untilRows;
     private final Path baseDir;
+    private long generatedCount;
 
-    private ChainSnapshotBenchmark(String chain, int generated, Path baseDir) {
+    private ChainSnapshotBenchmark(String chain, int target, boolean untilRows, Path baseDir) {
         this.chain = chain;
-        this.generated = generated;
+        this.target = target;
+        this.untilRows = untilRows;
         this.baseDir = baseDir;
     }
 
@@ -116,14 +122,15 @@ public final class ChainSnapshotBenchmark {
             System.out.println("|" + "---|".repeat(COLUMNS.length));
             return;
         }
-        if (args.length != 2) {
-            System.err.println("usage: ChainSnapshotBenchmark <chain> <N> | --header");
+        boolean untilRows = args.length == 3 && args[2].equals("--until-rows");
+        if (args.length != 2 && !untilRows) {
+            System.err.println("usage: ChainSnapshotBenchmark <chain> <N> [--until-rows] | --header");
             System.exit(2);
         }
         int status;
         try {
             Path base = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-            status = new ChainSnapshotBenchmark(args[0].trim(), Integer.parseInt(args[1].trim()), base).run();
+            status = new ChainSnapshotBenchmark(args[0].trim(), Integer.parseInt(args[1].trim()), untilRows, base).run();
         } catch (Throwable t) {
             t.printStackTrace();
             status = 2;
@@ -140,14 +147,14 @@ public final class ChainSnapshotBenchmark {
         Instant now = Instant.now();
         String fileName = chain.toUpperCase(Locale.ROOT) + "_OCOP_CATALOG_FULL_"
                 + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(now)
-                + "_N" + generated + "." + format.extension();
+                + (untilRows ? "_ROWS" : "_N") + target + "." + format.extension();
         Path dir = baseDir.resolve("target/bench-data/chain-snapshots");
         Files.createDirectories(dir);
         Path file = dir.resolve(fileName);
         CatalogueHeader header = new CatalogueHeader(chain, CatalogueHeader.Kind.FULL, fileName, null, 0, now);
         ListingValidator validator = ListingValidator.withSystemClock();
-        log("%s via %s (%s), N=%d, file %s, %s", chain, format.connectorId(), format.getClass().getSimpleName(),
-                generated, file, jvm());
+        log("%s via %s (%s), %s %d, file %s, %s", chain, format.connectorId(), format.getClass().getSimpleName(),
+                untilRows ? "generating until rows written =" : "listings generated =", target, file, jvm());
 
         // Load and warm nothing on purpose: a nightly snapshot runs once, cold, like this.
         double loadBefore = loadAverage();
@@ -166,30 +173,29 @@ public final class ChainSnapshotBenchmark {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file)), digest);
-                 Stream<ObjectNode> listings = new ListingGenerator(ListingGenerator.DEFAULT_SEED).stream(generated, 1)) {
+                 Stream<ObjectNode> listings = new ListingGenerator(ListingGenerator.DEFAULT_SEED).stream(untilRows ? Integer.MAX_VALUE : target, 1)) {
                 long t = System.nanoTime();
                 CatalogueWriter writer = format.open(out, header, config);
                 inFormat[0] += System.nanoTime() - t;
                 try {
-                    listings.forEach(node -> {
+                    Iterator<ObjectNode> next = listings.iterator();
+                    while (next.hasNext() && (!untilRows || counts[0] < target)) {
+                        ObjectNode node = next.next();
+                        generatedCount++;
                         ValidationResult result = validator.validate(node);
                         if (!result.valid()) {
                             counts[1]++;
-                            return;
+                            continue;
                         }
                         if (Eligibility.whyNot(config, result.listing()).isPresent()) {
                             counts[2]++;
-                            return;
+                            continue;
                         }
                         long before = System.nanoTime();
-                        try {
-                            writer.write(new CatalogueRow('A', result.listing()));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
+                        writer.write(new CatalogueRow('A', result.listing()));
                         inFormat[0] += System.nanoTime() - before;
                         counts[0]++;
-                    });
+                    }
                 } finally {
                     long before = System.nanoTime();
                     writer.close();
@@ -201,8 +207,8 @@ public final class ChainSnapshotBenchmark {
             // report, do not hide: the heap this format needs is a finding
             long rows = counts[0];
             log("OUT OF MEMORY after %d rows written (%d generated) with %s: %s", rows,
-                    rows + counts[1] + counts[2], jvm(), e.getMessage());
-            System.out.println("| " + chain + " | " + format.connectorId() + " | " + fmt(generated) + " | OOM after "
+                    generatedCount, jvm(), e.getMessage());
+            System.out.println("| " + chain + " | " + format.connectorId() + " | " + fmt(generatedCount) + " | OOM after "
                     + fmt(rows) + " | | | | | | | | | " + mib(Runtime.getRuntime().maxMemory()) + " | "
                     + String.format(Locale.ROOT, "%.1f", loadBefore) + " | no |");
             return 3;
@@ -227,7 +233,7 @@ public final class ChainSnapshotBenchmark {
                 check.rows(), ok ? "" : "; PROBLEMS: expected " + counts[0] + " rows; "
                         + check.problems().stream().limit(10).toList());
 
-        System.out.println("| " + String.join(" | ", List.of(chain, format.connectorId(), fmt(generated), fmt(counts[0]),
+        System.out.println("| " + String.join(" | ", List.of(chain, format.connectorId(), fmt(generatedCount), fmt(counts[0]),
                 String.format(Locale.ROOT, "%.1f", size / 1048576.0), String.format(Locale.ROOT, "%.2f", seconds),
                 String.format(Locale.ROOT, "%.2f", inFormat[0] / 1e9), fmt(Math.round(counts[0] / seconds)),
                 String.valueOf(mib(peak)), String.valueOf(mib(maxLive)), String.valueOf(gcs), String.valueOf(gcMs),
