@@ -78,14 +78,9 @@ public class ConnectorRoutes implements CamelContextConfiguration {
         Duration deltaEvery = schedule == null || schedule.deltaEvery() == null ? Duration.ofMinutes(5)
                 : schedule.deltaEvery();
         String fullCron = schedule == null || schedule.fullCron() == null ? "0 0 1 * * *" : schedule.fullCron();
-        TemplatedRouteBuilder.builder(context, "catalogue-upload")
+        sftpTemplate(context, "catalogue-upload", config)
                 .routeId("catalogue-upload-" + name)
                 .parameter("partner", name)
-                .parameter("host", config.transport("host"))
-                .parameter("port", config.transport("port"))
-                .parameter("username", config.transport("username"))
-                .parameter("password", config.transport("password"))
-                .parameter("hostKeyOptions", hostKeyOptions(config))
                 .add();
         TemplatedRouteBuilder.builder(context, "catalogue-schedule")
                 .routeId("catalogue-delta-" + name)
@@ -102,14 +97,9 @@ public class ConnectorRoutes implements CamelContextConfiguration {
                         + URLEncoder.encode(fullCron, StandardCharsets.UTF_8))
                 .add();
         if (schedule != null && schedule.archiveAfterDays() != null) {
-            TemplatedRouteBuilder.builder(context, "catalogue-archive")
+            sftpTemplate(context, "catalogue-archive", config)
                     .routeId("catalogue-archive-" + name)
                     .parameter("partner", name)
-                    .parameter("host", config.transport("host"))
-                    .parameter("port", config.transport("port"))
-                    .parameter("username", config.transport("username"))
-                    .parameter("password", config.transport("password"))
-                    .parameter("hostKeyOptions", hostKeyOptions(config))
                     .parameter("archiveAfterDays", String.valueOf(schedule.archiveAfterDays()))
                     .parameter("delayMillis", String.valueOf(archiveEvery.toMillis()))
                     .add();
@@ -125,20 +115,25 @@ public class ConnectorRoutes implements CamelContextConfiguration {
             if (reader == null) {
                 continue;
             }
-            TemplatedRouteBuilder.builder(context, "chain-inbox")
+            sftpTemplate(context, "chain-inbox", config)
                     .routeId("chain-inbox-" + config.partner() + "-" + kind.folder())
                     .parameter("partner", config.partner())
                     .parameter("kind", kind.name())
                     .parameter("folder", kind.folder())
                     .parameter("extension", reader.extension())
-                    .parameter("host", config.transport("host"))
-                    .parameter("port", config.transport("port"))
-                    .parameter("username", config.transport("username"))
-                    .parameter("password", config.transport("password"))
-                    .parameter("hostKeyOptions", hostKeyOptions(config))
                     .parameter("delayMillis", String.valueOf(every.toMillis()))
                     .add();
         }
+    }
+
+    /** A template instance that talks SFTP as the chain's own account. */
+    private static TemplatedRouteBuilder sftpTemplate(CamelContext context, String template, ConnectorConfig config) {
+        return TemplatedRouteBuilder.builder(context, template)
+                .parameter("host", config.transport("host"))
+                .parameter("port", config.transport("port"))
+                .parameter("username", config.transport("username"))
+                .parameter("password", config.transport("password"))
+                .parameter("hostKeyOptions", hostKeyOptions(config));
     }
 
     /** Without a known_hosts file the host key is not checked: acceptable only for the embedded server. */

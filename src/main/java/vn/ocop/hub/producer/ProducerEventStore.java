@@ -112,6 +112,18 @@ public class ProducerEventStore {
                 ROW, limit);
     }
 
+    /** Events in one delivery state, oldest first: what the operator looks through. */
+    public List<Stored> inState(DeliveryState state, int limit) {
+        return jdbc.query("select * from producer_event where delivery_state = ? order by seq limit ?",
+                ROW, state.name(), limit);
+    }
+
+    public long countInState(DeliveryState state) {
+        Long n = jdbc.queryForObject("select count(*) from producer_event where delivery_state = ?", Long.class,
+                state.name());
+        return n == null ? 0 : n;
+    }
+
     public long count() {
         Long n = jdbc.queryForObject("select count(*) from producer_event", Long.class);
         return n == null ? 0 : n;

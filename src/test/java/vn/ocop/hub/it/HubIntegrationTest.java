@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.ocop.hub.OcopHubApplication;
 import vn.ocop.hub.broker.DeadLetterQueues;
+import vn.ocop.hub.fakes.FakeMailServer;
 import vn.ocop.hub.fakes.FakePostmart;
 import vn.ocop.hub.fakes.RecordedRequest;
 import vn.ocop.hub.samples.ListingGenerator;
@@ -117,6 +118,14 @@ public abstract class HubIntegrationTest {
             registry.add(chain + "_DELTA_EVERY", () -> "PT1S");
             registry.add(chain + "_INBOX_POLL_EVERY", () -> "PT1S");
         }
+        // producer notifier: quick polls and retries, a give-up period of seconds; mail to GreenMail
+        registry.add("hub.notifier.poll-every", () -> "PT0.2S");
+        registry.add("hub.notifier.initial-delay", () -> "PT0.2S");
+        registry.add("hub.notifier.max-delay", () -> "PT1S");
+        registry.add("hub.notifier.give-up-after", () -> "PT6S");
+        registry.add("hub.notifier.mail-from", () -> "ocop-hub@it.example");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", FakeMailServer::port);
     }
 
     /** Certificates are judged against a fixed day, so the samples' expiries do not drift with the calendar. */
