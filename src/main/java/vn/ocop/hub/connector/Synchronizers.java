@@ -68,6 +68,12 @@ public class Synchronizers {
         return byPartner.get(partner) instanceof MarketplaceSynchronizer m ? m.pollApprovals(100) : 0;
     }
 
+    /** The Adapter an active marketplace's synchronizer uses: its signing, tokens and rate limit, shared. */
+    public java.util.Optional<vn.ocop.hub.connector.marketplace.MarketplaceAdapter> adapter(String partner) {
+        return byPartner.get(partner) instanceof MarketplaceSynchronizer m ? java.util.Optional.of(m.adapter())
+                : java.util.Optional.empty();
+    }
+
     public boolean tracksApprovals(String partner) {
         return byPartner.get(partner) instanceof MarketplaceSynchronizer m && m.tracksApprovals();
     }

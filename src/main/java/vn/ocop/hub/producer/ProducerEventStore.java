@@ -81,7 +81,8 @@ public class ProducerEventStore {
 
     public void delivered(long seq, String channel) {
         jdbc.update("update producer_event set delivery_state = 'DELIVERED', channel = ?, attempts = attempts + 1, "
-                + "delivered_at = ?, last_error = null where seq = ?", channel, Timestamp.from(Instant.now()), seq);
+                + "delivered_at = ?, last_error = null, failing_since = null where seq = ?", channel,
+                Timestamp.from(Instant.now()), seq);
     }
 
     public void inboxOnly(long seq) {

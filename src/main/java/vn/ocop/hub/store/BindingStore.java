@@ -33,6 +33,12 @@ public class BindingStore {
                 .stream().findFirst();
     }
 
+    /** The listings a partner knows under this item id (normally one): how its orders name our listings. */
+    public List<Binding> withPartnerItemId(String partner, String partnerItemId) {
+        return jdbc.query("select * from binding where partner = ? and partner_item_id = ? order by ocop_id", ROW,
+                partner, partnerItemId);
+    }
+
     public List<Binding> forListing(String ocopId) {
         return jdbc.query("select * from binding where ocop_id = ? order by partner", ROW, ocopId);
     }

@@ -33,9 +33,10 @@ class ComposeFileTest {
     private static final Path COMPOSE = Path.of("docker-compose.yml");
     private static final Path APPLICATION_YAML = Path.of("src", "main", "resources", "application.yaml");
     private static final Path CONNECTORS = Path.of("connectors-config");
-    /** Spring binds these to spring.datasource.* by its relaxed rules; no placeholder names them. */
+    /** Spring binds these to spring.datasource.* and spring.mail.* by its relaxed rules; no placeholder names them. */
     private static final Set<String> RELAXED = Set.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
-            "SPRING_DATASOURCE_PASSWORD");
+            "SPRING_DATASOURCE_PASSWORD", "SPRING_MAIL_HOST", "SPRING_MAIL_PORT", "SPRING_MAIL_USERNAME",
+            "SPRING_MAIL_PASSWORD");
     private static final Pattern SECRET_KEY = Pattern.compile("PASSWORD|KEY|SECRET|TOKEN", Pattern.CASE_INSENSITIVE);
     /** A whole value that is one compose reference: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?message} … */
     private static final Pattern REFERENCE = Pattern.compile("^\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])(.*))?}$",

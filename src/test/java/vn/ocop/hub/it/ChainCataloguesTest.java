@@ -1,6 +1,9 @@
 package vn.ocop.hub.it;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamReader;
 import org.apache.camel.ProducerTemplate;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -38,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Central Retail and WinMart acting as chains over SFTP: they read a catalogue file only once
+ * Central Retail, WinMart and Hapro acting as chains over SFTP: they read a catalogue file only once
  * its .done is there, check it against its .sha256, read it with a reader of their own (XSD
  * validation, POI), and drop purchase orders back, good and bad.
  */
@@ -65,6 +68,7 @@ class ChainCataloguesTest extends HubIntegrationTest {
             submit(sample(1, HONEY, HONEY_GTIN, "HTX-CHAINS-B", 300, null));
             awaitState(TEA, "centralretail", "SYNCED");
             awaitState(TEA, "winmart", "SYNCED");
+            awaitState(TEA, "hapro", "SYNCED");
             submitted = true;
         }
     }
@@ -208,6 +212,62 @@ class ChainCataloguesTest extends HubIntegrationTest {
         assertThat(read("winmart", WINMART_PASSWORD, "/inbox/error/PO-WM-IT-2.csv.error.txt"))
                 .contains("line 2", "HN-CHAINS-NOBODY matches no OCOP listing");
         await().atMost(Duration.ofSeconds(30)).until(() -> listing(HONEY).path("stock").asInt() == honeyBefore - 4);
+    }
+
+    // ---- Hapro -------------------------------------------------------------------------------------
+
+    @Test
+    void haproReadsItsPricatWithAnEdifactReaderAndSendsOrders() throws Exception {
+        listings();
+        CatalogueFile full = publishFull("hapro");
+        byte[] bytes = readChecked("hapro", HAPRO_PASSWORD, "/outbox/full/" + full.fileName());
+        List<String> segments = new ArrayList<>();
+        List<String> gtins = new ArrayList<>();
+        EDIInputFactory factory = EDIInputFactory.newFactory();
+        try (EDIStreamReader reader = factory.createEDIStreamReader(new ByteArrayInputStream(bytes))) {
+            String segment = null;
+            while (reader.hasNext()) {
+                EDIStreamEvent event = reader.next();
+                // StAEDI's default version-4 control schema predates UNOW in UNB's code list; the
+                // hub validates with the 4.01 one. Any other error is a broken interchange.
+                boolean unowCodeList = event == EDIStreamEvent.ELEMENT_DATA_ERROR && "UNB".equals(segment)
+                        && "UNOW".equals(reader.getText());
+                if (!unowCodeList) {
+                    assertThat(event).as("no EDIFACT error in " + full.fileName() + " at " + segment + " "
+                                    + reader.getLocation())
+                            .isNotIn(EDIStreamEvent.SEGMENT_ERROR, EDIStreamEvent.ELEMENT_DATA_ERROR,
+                                    EDIStreamEvent.ELEMENT_OCCURRENCE_ERROR);
+                }
+                if (event == EDIStreamEvent.START_SEGMENT) {
+                    segment = reader.getText();
+                    segments.add(segment);
+                } else if (event == EDIStreamEvent.ELEMENT_DATA && "LIN".equals(segment)
+                        && reader.getText().matches("\\d{13,14}")) {
+                    gtins.add(reader.getText());
+                }
+            }
+        }
+        assertThat(segments).startsWith("UNA", "UNB", "UNH").endsWith("UNT", "UNZ");
+        assertThat(gtins).contains(TEA_GTIN, HONEY_GTIN);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).startsWith("UNA").contains("UNOW:4");
+
+        String orders = String.join("'\n", "UNA:+.?*",
+                "UNB+UNOW:4+8935600000018:14+8931234000011:14+20261121:0815+HPRIT0001",
+                "UNH+1+ORDERS:D:01B:UN:EAN010", "BGM+220+PO-HP-IT-0001+9", "DTM+137:20261121:102",
+                "DTM+2:20261124:102", "NAD+BY+8934567000109::9", "CUX+2:VND:9",
+                "LIN+1++" + TEA_GTIN + ":SRV", "PIA+5+" + TEA + ":SA::91", "QTY+21:5", "PRI+AAA:95000",
+                "UNS+S", "CNT+2:1", "UNT+13+1", "UNZ+1+HPRIT0001") + "'\n";
+        drop("hapro", HAPRO_PASSWORD, "/inbox/orders/PO-HP-IT-0001.edi", orders);
+        drop("hapro", HAPRO_PASSWORD, "/inbox/orders/PO-HP-IT-0002.edi",
+                orders.replace("PO-HP-IT-0001", "PO-HP-IT-0002").replace("UNT+13+1", "UNT+12+1"));
+        awaitMoved("hapro", HAPRO_PASSWORD, "/inbox/processed", "PO-HP-IT-0001.edi");
+        awaitMoved("hapro", HAPRO_PASSWORD, "/inbox/error", "PO-HP-IT-0002.edi");
+        assertThat(events.byPartner("hapro")).filteredOn(e -> e.payload().contains("PO-HP-IT-0001"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.producerId()).isEqualTo("HTX-CHAINS-A");
+                    assertThat(e.payload()).contains("\"quantity\":5");
+                });
+        assertThat(read("hapro", HAPRO_PASSWORD, "/inbox/error/PO-HP-IT-0002.edi.error.txt")).contains("segment");
     }
 
     // ---- helpers -----------------------------------------------------------------------------------

@@ -71,6 +71,11 @@ public abstract class HubIntegrationTest {
     protected static final String WINMART_PASSWORD = "it-winmart-password";
     protected static final String HAPRO_PASSWORD = "it-hapro-password";
     protected static final List<String> CHAINS = List.of("aeon", "centralretail", "hapro", "winmart");
+    /** Postmart signs its callbacks with this (POSTMART_WEBHOOK_SECRET). */
+    protected static final String POSTMART_WEBHOOK_SECRET = "it-postmart-webhook-secret-2b7e";
+    /** Lazada's app key and secret, enough to verify its pushes; without tokens Lazada itself stays disabled. */
+    protected static final String LAZADA_APP_KEY = "it-lazada-app-key";
+    protected static final String LAZADA_APP_SECRET = "it-lazada-app-secret-8d1f";
     /** Attempts per Postmart call (POSTMART_RETRY_ATTEMPTS), so a test can outlast them exactly. */
     protected static final int POSTMART_RETRY_ATTEMPTS = 3;
 
@@ -126,6 +131,13 @@ public abstract class HubIntegrationTest {
         registry.add("hub.notifier.mail-from", () -> "ocop-hub@it.example");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", FakeMailServer::port);
+        // partner callbacks: secrets to verify them, and a worker that retries quickly
+        registry.add("POSTMART_WEBHOOK_SECRET", () -> POSTMART_WEBHOOK_SECRET);
+        registry.add("LAZADA_APP_KEY", () -> LAZADA_APP_KEY);
+        registry.add("LAZADA_APP_SECRET", () -> LAZADA_APP_SECRET);
+        registry.add("hub.partner-messages.poll-millis", () -> 200);
+        registry.add("hub.partner-messages.first-retry-after", () -> "PT0.2S");
+        registry.add("hub.partner-messages.max-attempts", () -> 3);
     }
 
     /** Certificates are judged against a fixed day, so the samples' expiries do not drift with the calendar. */

@@ -11,6 +11,7 @@ import vn.ocop.hub.model.Listing;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Optional;
  * lost answer could make a second item: the synchronizer looks the SKU up before creating, and
  * a create refused as a duplicate SellerSku binds the item Lazada already has.
  */
-final class LazadaAdapter implements MarketplaceAdapter {
+final class LazadaAdapter implements MarketplaceAdapter, LazadaOrderApi {
 
     static final String CREATE = "/product/create";
     static final String UPDATE = "/product/update";
@@ -89,6 +90,11 @@ final class LazadaAdapter implements MarketplaceAdapter {
             }
             log.info("Lazada item {} for {} is already gone or offline", itemId, listing.sku());
         }
+    }
+
+    @Override
+    public JsonNode orderItems(String orderId) {
+        return client.call(LazadaRequest.get(ORDER_ITEMS, Map.of("order_id", orderId))).path("data");
     }
 
     private Published create(Listing listing) {

@@ -19,6 +19,7 @@ final class LazadaSigner {
     static final String SIGN_METHOD = "sha256";
 
     private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
+    private static final HexFormat LOWER_HEX = HexFormat.of();
 
     private final SecretKeySpec key;
 
@@ -46,11 +47,27 @@ final class LazadaSigner {
         return base.toString();
     }
 
+    /**
+     * A push's {@code Authorization} header (Lazada Push Mechanism, "Verify the message"): the same
+     * key over {@code appKey + rawBody}, in lowercase hex, unlike request signatures. The body's
+     * bytes as received are signed, never a re-encoded copy.
+     */
+    String signPush(String appKey, byte[] rawBody) {
+        return LOWER_HEX.formatHex(mac(appKey.getBytes(StandardCharsets.UTF_8), rawBody));
+    }
+
     private String hmac(String text) {
+        return UPPER_HEX.formatHex(mac(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private byte[] mac(byte[]... parts) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return UPPER_HEX.formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return mac.doFinal();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

@@ -130,6 +130,10 @@ public final class MarketplaceSynchronizer implements Synchronizer {
         return settled;
     }
 
+    public MarketplaceAdapter adapter() {
+        return adapter;
+    }
+
     public boolean tracksApprovals() {
         return adapter.approvals().isPresent();
     }

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * so a create whose answer never arrived is looked up by SKU before it is tried again, here and
  * (after a restart) by the synchronizer through {@link #findItemId}.
  */
-final class ShopeeAdapter implements MarketplaceAdapter {
+final class ShopeeAdapter implements MarketplaceAdapter, ShopeeOrderApi {
 
     static final String ADD_ITEM = "/api/v2/product/add_item";
     static final String UPDATE_ITEM = "/api/v2/product/update_item";
@@ -105,6 +105,23 @@ final class ShopeeAdapter implements MarketplaceAdapter {
             }
             log.info("Shopee no longer has item {} for SKU {}: nothing to unlist", itemId, listing.sku());
         }
+    }
+
+    @Override
+    public JsonNode orderDetail(String orderSn) {
+        return client.get(ORDER_DETAIL, new ShopeeQuery().add("order_sn_list", orderSn)
+                .add("response_optional_fields", "item_list"), "order " + orderSn);
+    }
+
+    @Override
+    public JsonNode lostPushMessages() {
+        return client.getPublic(LOST_PUSH, null, "the lost pushes");
+    }
+
+    @Override
+    public void confirmConsumedLostPush(long lastMessageId) {
+        client.postPublic(CONFIRM_LOST_PUSH, mapper.confirmLostPush(lastMessageId),
+                "the confirmation of lost pushes up to " + lastMessageId);
     }
 
     private String create(Listing listing) {

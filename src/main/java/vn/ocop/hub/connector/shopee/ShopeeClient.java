@@ -50,6 +50,38 @@ final class ShopeeClient {
                 body.toString().getBytes(StandardCharsets.UTF_8), what);
     }
 
+    /**
+     * A partner-level API read (push/get_lost_push_message): signed as a public call, since
+     * pushes belong to the app rather than to one shop.
+     */
+    JsonNode getPublic(String path, ShopeeQuery parameters, String what) {
+        return publicCall("GET", path, parameters, null, null, what);
+    }
+
+    /** A partner-level API write (push/confirm_consumed_lost_push_message), signed as a public call. */
+    JsonNode postPublic(String path, JsonNode body, String what) {
+        return publicCall("POST", path, null, "application/json; charset=UTF-8",
+                body.toString().getBytes(StandardCharsets.UTF_8), what);
+    }
+
+    private JsonNode publicCall(String method, String path, ShopeeQuery parameters, String contentType, byte[] body,
+                                String what) {
+        failIfMisconfigured();
+        long timestamp = clock.instant().getEpochSecond();
+        ShopeeQuery query = new ShopeeQuery()
+                .add("partner_id", settings.partnerId())
+                .add("timestamp", timestamp)
+                .add("sign", signer.signPublic(path, timestamp))
+                .addAll(parameters);
+        PartnerHttp.Response r = http.send(new PartnerHttp.Request(method, path, query.toString(), ACCEPT_JSON,
+                contentType, body));
+        ShopeeEnvelope answer = ShopeeEnvelope.parse(r.status(), r.body(), json);
+        if (answer.failed() && answer.code().equals("error_auth")) {
+            throw new TransientPartnerException("Shopee refused " + what + ": " + answer.describe());
+        }
+        return success(answer, what);
+    }
+
     /** A public API taking a form (media_space/upload_image): signed without token or shop. */
     JsonNode postPublicForm(String path, Multipart form, String what) {
         failIfMisconfigured();

@@ -72,6 +72,10 @@ final class ShopeeMapper {
         return body;
     }
 
+    ObjectNode confirmLostPush(long lastMessageId) {
+        return json.createObjectNode().put("last_message_id", lastMessageId);
+    }
+
     private ObjectNode content(ObjectNode item, Listing l, List<String> imageIds) {
         item.put("item_name", l.name().vi());
         item.put("description", description(l));

@@ -40,13 +40,30 @@ public final class ShopeeSigner {
         return hmacHex(partnerId + path + timestamp + accessToken + shopId);
     }
 
+    /**
+     * The signature Shopee puts in the {@code Authorization} header of a push (developer guide
+     * "Push Mechanism"): the same key over {@code callbackUrl + "|" + rawBody}, where callbackUrl is
+     * exactly the URL Shopee was given. Computed over the body's bytes as received, never over a
+     * re-encoded copy, so a byte Shopee sent differently from how Java would write it still verifies.
+     */
+    public String signPush(String callbackUrl, byte[] rawBody) {
+        return hmacHex((callbackUrl + "|").getBytes(StandardCharsets.UTF_8), rawBody);
+    }
+
     private String hmacHex(String base) {
+        return hmacHex(base.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String hmacHex(byte[]... parts) {
         try {
             // Mac instances are not thread-safe and several consumers sign at once: one per call
             Mac mac = Mac.getInstance(ALGORITHM);
             // a blank key only exists while the partner is disabled (requires); Shopee would answer error_sign
             mac.init(new SecretKeySpec(partnerKey.length == 0 ? new byte[1] : partnerKey, ALGORITHM));
-            return HexFormat.of().formatHex(mac.doFinal(base.getBytes(StandardCharsets.UTF_8)));
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return HexFormat.of().formatHex(mac.doFinal());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);
         }

@@ -1,5 +1,6 @@
 package vn.ocop.hub.connector.tiki;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * by SKU, so the journal is what stops a second request while the first is reviewed, after a
  * lost answer, or after a crash between Tiki's answer and the binding being saved.
  */
-final class TikiAdapter implements MarketplaceAdapter {
+final class TikiAdapter implements MarketplaceAdapter, TikiOrderApi {
 
     private static final Logger log = LoggerFactory.getLogger(TikiAdapter.class);
 
@@ -48,6 +49,16 @@ final class TikiAdapter implements MarketplaceAdapter {
     @Override
     public Optional<String> findItemId(Listing listing) {
         return api.productIdBySku(listing.sku());
+    }
+
+    @Override
+    public JsonNode order(String orderCode) {
+        return api.order(orderCode);
+    }
+
+    @Override
+    public JsonNode pullEvents(String queueCode, String ackId) {
+        return api.pullEvents(queueCode, ackId);
     }
 
     @Override

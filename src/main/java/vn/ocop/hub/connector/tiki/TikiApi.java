@@ -151,6 +151,24 @@ final class TikiApi {
         return SkuUpdate.UPDATED;
     }
 
+    JsonNode order(String orderCode) {
+        String path = TikiOrderApi.ORDER + segment(orderCode);
+        return TikiJson.read(json, ok(call("GET", path, null, null), "the look-up of order " + orderCode),
+                "order " + orderCode);
+    }
+
+    JsonNode pullEvents(String queueCode, String ackId) {
+        ObjectNode body = json.createObjectNode();
+        if (ackId == null) {
+            body.putNull("ack_id");
+        } else {
+            body.put("ack_id", ackId);
+        }
+        String path = TikiOrderApi.QUEUES + segment(queueCode) + "/events/pull";
+        return TikiJson.read(json, ok(call("POST", path, null, body), "a pull from event queue " + queueCode),
+                "events of queue " + queueCode);
+    }
+
     private Optional<String> matching(JsonNode product, String sku) {
         String originalSku = product.path("original_sku").asText(null);
         if (originalSku != null && !originalSku.equals(sku)) {

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import vn.ocop.hub.connector.Partner;
 import vn.ocop.hub.connector.PartnerRegistry;
 import vn.ocop.hub.producer.ProducerEventStore;
@@ -43,6 +44,9 @@ public class NotifierConfiguration {
         NotificationChannel webhook = new WebhookDelivery(WebhookDelivery.client(WebhookDelivery.CONNECT_TIMEOUT),
                 wallClock, WebhookDelivery.REQUEST_TIMEOUT);
         JavaMailSender sender = mail.getIfAvailable();
+        if (sender instanceof JavaMailSenderImpl impl && (impl.getHost() == null || impl.getHost().isBlank())) {
+            sender = null; // SPRING_MAIL_HOST passed empty (docker-compose does when unset): no mail server
+        }
         NotificationChannel email = sender == null ? null : new EmailDelivery(sender, properties.mailFrom(),
                 new NotificationTexts(), json, name -> partners.find(name).map(NotifierConfiguration::displayName)
                 .orElse(name));

@@ -44,6 +44,7 @@ public final class FakeLazada implements AutoCloseable {
     public static final String UPDATE = "/product/update";
     public static final String PRICE_QUANTITY = "/product/price_quantity/update";
     public static final String DEACTIVATE = "/product/deactivate";
+    public static final String ORDER_ITEMS = "/order/items/get";
 
     private static final String API_PREFIX = "/rest";
     private static final String AUTH_PREFIX = "/auth/rest";
@@ -55,6 +56,7 @@ public final class FakeLazada implements AutoCloseable {
     private final FakeLazadaCatalogue catalogue = new FakeLazadaCatalogue();
     private final FakeLazadaFaults faults = new FakeLazadaFaults();
     private final FakeLazadaRateMeter rate = new FakeLazadaRateMeter();
+    private final FakeLazadaOrders orders = new FakeLazadaOrders();
     private final Set<String> nonLeafCategories = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> migrations = new ConcurrentHashMap<>();
     private final List<FakeLazadaRequest> requests = Collections.synchronizedList(new ArrayList<>());
@@ -193,6 +195,31 @@ public final class FakeLazada implements AutoCloseable {
         }
     }
 
+    /** One unit of an order as /order/items/get lists it; {@code price} as Lazada writes it ("45000.00"). */
+    public record OrderUnit(String sellerSku, String itemId, String skuId, String price, String status) {
+    }
+
+    /** The order's units, as /order/items/get answers from now on. */
+    public void putOrder(String orderId, List<OrderUnit> units) {
+        orders.put(orderId, units.stream().map(u -> new FakeLazadaOrders.Unit(u.sellerSku(), u.itemId(), u.skuId(),
+                u.price(), u.status())).toList());
+    }
+
+    /**
+     * What Lazada puts in a push's Authorization header: lowercase hex HMAC-SHA256 with the app
+     * secret over {@code appKey + body}; computed here independently of the hub's signer.
+     */
+    public String signPush(byte[] body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update(appKey.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ---- reading back ---------------------------------------------------------------------------
 
     public Optional<FakeLazadaItem> item(String sellerSku) {
@@ -286,6 +313,9 @@ public final class FakeLazada implements AutoCloseable {
         }
         if (authHost) {
             return REFRESH.equals(apiPath) ? refresh(params) : FakeLazadaAnswer.notFound(apiPath);
+        }
+        if (ORDER_ITEMS.equals(apiPath)) {
+            return orders.items(params);
         }
         return products.answer(apiPath, params);
     }

@@ -28,6 +28,15 @@ record FakeLazadaAnswer(int status, String contentType, String body, String code
         return json(body, "0");
     }
 
+    /** {@code data} of any shape (an array for /order/items/get). */
+    static FakeLazadaAnswer okData(com.fasterxml.jackson.databind.JsonNode data) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set("data", data);
+        body.put("code", "0");
+        body.put("request_id", requestId());
+        return json(body, "0");
+    }
+
     /** Token answers are flat: the fields sit next to "code". */
     static FakeLazadaAnswer flat(ObjectNode fields) {
         fields.put("code", "0");

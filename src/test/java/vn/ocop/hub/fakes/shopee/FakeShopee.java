@@ -42,7 +42,8 @@ import java.util.function.Predicate;
  *
  * <p>Paths served: auth/access_token/get, media_space/upload_image, product/add_item,
  * update_item, update_price, update_stock, unlist_item, search_item, get_item_list,
- * get_item_base_info.
+ * get_item_base_info, order/get_order_detail, push/get_lost_push_message and
+ * push/confirm_consumed_lost_push_message.
  */
 public final class FakeShopee implements AutoCloseable {
 
@@ -56,6 +57,9 @@ public final class FakeShopee implements AutoCloseable {
     public static final String SEARCH_ITEM = "/api/v2/product/search_item";
     public static final String ITEM_BASE_INFO = "/api/v2/product/get_item_base_info";
     public static final String ITEM_LIST = "/api/v2/product/get_item_list";
+    public static final String ORDER_DETAIL = "/api/v2/order/get_order_detail";
+    public static final String LOST_PUSH = "/api/v2/push/get_lost_push_message";
+    public static final String CONFIRM_LOST_PUSH = "/api/v2/push/confirm_consumed_lost_push_message";
 
     /** "Each API request needs to be requested within 5 minutes of a timestamp." */
     public static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(5);
@@ -64,17 +68,21 @@ public final class FakeShopee implements AutoCloseable {
     private record Route(String method, boolean shopApi) {
     }
 
-    private static final Map<String, Route> ROUTES = Map.of(
-            TOKEN, new Route("POST", false),
-            UPLOAD_IMAGE, new Route("POST", false),
-            ADD_ITEM, new Route("POST", true),
-            UPDATE_ITEM, new Route("POST", true),
-            UPDATE_PRICE, new Route("POST", true),
-            UPDATE_STOCK, new Route("POST", true),
-            UNLIST_ITEM, new Route("POST", true),
-            SEARCH_ITEM, new Route("GET", true),
-            ITEM_BASE_INFO, new Route("GET", true),
-            ITEM_LIST, new Route("GET", true));
+    private static final Map<String, Route> ROUTES = Map.ofEntries(
+            Map.entry(TOKEN, new Route("POST", false)),
+            Map.entry(UPLOAD_IMAGE, new Route("POST", false)),
+            Map.entry(ADD_ITEM, new Route("POST", true)),
+            Map.entry(UPDATE_ITEM, new Route("POST", true)),
+            Map.entry(UPDATE_PRICE, new Route("POST", true)),
+            Map.entry(UPDATE_STOCK, new Route("POST", true)),
+            Map.entry(UNLIST_ITEM, new Route("POST", true)),
+            Map.entry(SEARCH_ITEM, new Route("GET", true)),
+            Map.entry(ITEM_BASE_INFO, new Route("GET", true)),
+            Map.entry(ITEM_LIST, new Route("GET", true)),
+            Map.entry(ORDER_DETAIL, new Route("GET", true)),
+            // push APIs belong to the partner app, not to a shop: signed as public calls
+            Map.entry(LOST_PUSH, new Route("GET", false)),
+            Map.entry(CONFIRM_LOST_PUSH, new Route("POST", false)));
 
     private final long partnerId;
     private final byte[] partnerKey;
@@ -87,6 +95,7 @@ public final class FakeShopee implements AutoCloseable {
     private final FakeShopeeCatalogue catalogue = new FakeShopeeCatalogue(() -> this.clock.instant());
     private final FakeShopeeProducts products;
     private final FakeShopeeFaults faults = new FakeShopeeFaults();
+    private final FakeShopeeOrders orders = new FakeShopeeOrders(json, () -> this.clock.instant().getEpochSecond());
     private final List<ShopeeExchange> exchanges = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Long> arrivals = new ArrayDeque<>();
     private final String initialRefreshToken;
@@ -240,6 +249,56 @@ public final class FakeShopee implements AutoCloseable {
         return catalogue.uploads();
     }
 
+    // ---- orders and pushes ---------------------------------------------------------------------
+
+    /** A line of an order, as get_order_detail lists it; prices in VND. */
+    public record OrderItem(long itemId, String itemSku, String modelSku, int quantity, long originalPrice,
+                            long discountedPrice) {
+    }
+
+    /** An order of the shop (or its new status), as get_order_detail will answer from now on. */
+    public void putOrder(String orderSn, String status, List<OrderItem> items) {
+        orders.put(orderSn, status, items.stream().map(i -> new FakeShopeeOrders.Item(i.itemId(), i.itemSku(),
+                i.modelSku(), i.quantity(), i.originalPrice(), i.discountedPrice())).toList());
+    }
+
+    /** A push Shopee could not deliver; {@code data} is the push's data object as JSON text. Returns its message id. */
+    public long addLostPush(int code, long timestamp, String data) {
+        return orders.addLostPush(shopId, code, timestamp, data);
+    }
+
+    /** How many lost pushes get_lost_push_message answers at once (Shopee: 100). */
+    public void lostPushPageSize(int size) {
+        orders.pageSize(size);
+    }
+
+    /** Lost pushes not yet confirmed as consumed. */
+    public int unconfirmedLostPushes() {
+        return orders.unconfirmed();
+    }
+
+    public int lostPushConfirmations() {
+        return orders.confirmations();
+    }
+
+    /**
+     * What Shopee puts in a push's Authorization header: lowercase hex HMAC-SHA256 with the partner
+     * key over {@code callbackUrl + "|" + body}; computed here independently of the hub's signer.
+     */
+    public String signPush(String callbackUrl, byte[] body) {
+        byte[] prefix = (callbackUrl + "|").getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[prefix.length + body.length];
+        System.arraycopy(prefix, 0, all, 0, prefix.length);
+        System.arraycopy(body, 0, all, prefix.length, body.length);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(partnerKey, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(all));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ---- what the client sent ------------------------------------------------------------------
 
     public List<ShopeeExchange> exchanges() {
@@ -331,6 +390,9 @@ public final class FakeShopee implements AutoCloseable {
             case SEARCH_ITEM -> products.searchItem(call);
             case ITEM_BASE_INFO -> products.itemBaseInfo(call);
             case ITEM_LIST -> products.itemList(call);
+            case ORDER_DETAIL -> orders.orderDetail(call);
+            case LOST_PUSH -> orders.lostPushes();
+            case CONFIRM_LOST_PUSH -> orders.confirm(jsonBody(call));
             default -> throw new IllegalStateException("unrouted " + call.path());
         };
     }

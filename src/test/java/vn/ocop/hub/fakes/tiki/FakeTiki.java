@@ -2,6 +2,7 @@ package vn.ocop.hub.fakes.tiki;
 
 import vn.ocop.hub.fakes.LoopbackHttpServer;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.Headers;
@@ -49,6 +50,7 @@ public final class FakeTiki implements AutoCloseable {
     private final TikiCatalogue catalogue = new TikiCatalogue();
     private final Map<Long, Set<String>> requiredAttributes = new ConcurrentHashMap<>();
     private final TikiRoutes routes;
+    private final TikiOrdersAndQueues ordersAndQueues = new TikiOrdersAndQueues(json);
     private final TikiFaults faults = new TikiFaults();
     private final TikiRateMeter rateMeter = new TikiRateMeter(TIKI_RATE_LIMIT);
     private final List<FakeTikiCall> calls = new CopyOnWriteArrayList<>();
@@ -147,6 +149,47 @@ public final class FakeTiki implements AutoCloseable {
             throw new IllegalStateException(found.size() + " products share original_sku " + originalSku + ": " + found);
         }
         return found.stream().findFirst();
+    }
+
+    // ---- orders and event queues ------------------------------------------------------------
+
+    /** A line of an order: Tiki's product id, the seller's code for it, quantity and unit price (VND). */
+    public record OrderItem(long productId, String sellerProductCode, int quantity, long price) {
+    }
+
+    /** What a pull sent and got back. */
+    public record QueuePull(String queue, String ackIdSent, List<String> eventIds, String ackIdAnswered) {
+    }
+
+    /** An order (or its new status) as GET /integration/v2/orders/{code} answers from now on. */
+    public void putOrder(String code, String status, List<OrderItem> items) {
+        ordersAndQueues.putOrder(code, status, items.stream()
+                .map(i -> new TikiOrdersAndQueues.Item(i.productId(), i.sellerProductCode(), i.quantity(), i.price()))
+                .toList());
+    }
+
+    public void createQueue(String code) {
+        ordersAndQueues.createQueue(code);
+    }
+
+    /** An event of this type reaches the queue (as a subscription would route it); returns the event id. */
+    public String publishEvent(String queueCode, String type, JsonNode payload) {
+        return ordersAndQueues.publish(queueCode, type, payload);
+    }
+
+    /** Events per pull (default 10). */
+    public void eventBatchSize(int size) {
+        ordersAndQueues.batchSize(size);
+    }
+
+    public List<QueuePull> queuePulls() {
+        return ordersAndQueues.pulls().stream()
+                .map(p -> new QueuePull(p.queue(), p.ackIdSent(), p.eventIds(), p.ackIdAnswered())).toList();
+    }
+
+    /** Events of the queue acknowledged so far. */
+    public int acknowledgedEvents(String queueCode) {
+        return ordersAndQueues.acknowledged(queueCode);
     }
 
     // ---- what the hub sent ------------------------------------------------------------------
@@ -274,6 +317,9 @@ public final class FakeTiki implements AutoCloseable {
         Optional<TikiFaults.Fault> fault = faults.before(method, path);
         if (fault.isPresent()) {
             return answerFor(fault.get());
+        }
+        if (ordersAndQueues.serves(path)) {
+            return ordersAndQueues.handle(method, path, contentType, body);
         }
         return routes.handle(method, path, form(rawQuery), contentType, body);
     }

@@ -1,0 +1,49 @@
+package vn.ocop.hub.callback.lazada;
+
+import vn.ocop.hub.callback.UnusableMessageException;
+import vn.ocop.hub.producer.OrderStatus;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Lazada's order (and order item) statuses on the canonical ones. Lazada holds the stock from
+ * "unpaid" on, so that is NEW already; failed deliveries and lost or damaged parcels end the sale
+ * (CANCELLED); parcels coming back are RETURNED.
+ */
+public final class LazadaStatuses {
+
+    private static final Map<String, OrderStatus> CANONICAL = Map.ofEntries(
+            Map.entry("unpaid", OrderStatus.NEW),
+            Map.entry("pending", OrderStatus.NEW),
+            Map.entry("topack", OrderStatus.CONFIRMED),
+            Map.entry("packed", OrderStatus.CONFIRMED),
+            Map.entry("repacked", OrderStatus.CONFIRMED),
+            Map.entry("toship", OrderStatus.CONFIRMED),
+            Map.entry("ready_to_ship", OrderStatus.CONFIRMED),
+            Map.entry("ready_to_ship_pending", OrderStatus.CONFIRMED),
+            Map.entry("shipped", OrderStatus.SHIPPED),
+            Map.entry("delivered", OrderStatus.DELIVERED),
+            Map.entry("confirmed", OrderStatus.DELIVERED),
+            Map.entry("canceled", OrderStatus.CANCELLED),
+            Map.entry("cancelled", OrderStatus.CANCELLED),
+            Map.entry("failed", OrderStatus.CANCELLED),
+            Map.entry("failed_delivery", OrderStatus.CANCELLED),
+            Map.entry("lost_by_3pl", OrderStatus.CANCELLED),
+            Map.entry("damaged_by_3pl", OrderStatus.CANCELLED),
+            Map.entry("returned", OrderStatus.RETURNED),
+            Map.entry("shipped_back", OrderStatus.RETURNED),
+            Map.entry("shipped_back_success", OrderStatus.RETURNED),
+            Map.entry("package_returned", OrderStatus.RETURNED));
+
+    private LazadaStatuses() {
+    }
+
+    public static OrderStatus canonical(String status) {
+        OrderStatus mapped = status == null ? null : CANONICAL.get(status.trim().toLowerCase(Locale.ROOT));
+        if (mapped == null) {
+            throw new UnusableMessageException("unknown Lazada order status '" + status + "'");
+        }
+        return mapped;
+    }
+}
