@@ -50,6 +50,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,7 +100,7 @@ import java.util.stream.Stream;
 public final class ChainSnapshotBenchmark {
 
     private static final String[] COLUMNS = {"chain", "format", "listings generated", "rows written", "file MiB", "write s",
-            "of which in format s", "rows/s", "peak heap MiB", "max live after GC MiB", "GCs", "GC ms", "-Xmx MiB",
+            "of which in format s", "format CPU s", "process CPU s", "rows/s", "peak heap MiB", "max live after GC MiB", "GCs", "GC ms", "-Xmx MiB",
             "load 1m before/after", "verified"};
 
     private final String chain;
@@ -168,6 +169,10 @@ public final class ChainSnapshotBenchmark {
 
         int[] counts = new int[3]; // rows written, invalid, not eligible
         long[] inFormat = {0};
+        // wall time depends on what else the shared machine runs; the main thread's CPU time does not
+        long[] formatCpu = {0};
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long processCpuBefore = processCpu();
         long start = System.nanoTime();
         String sha256;
         try {
@@ -175,8 +180,10 @@ public final class ChainSnapshotBenchmark {
             try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file)), digest);
                  Stream<ObjectNode> listings = new ListingGenerator(ListingGenerator.DEFAULT_SEED).stream(untilRows ? Integer.MAX_VALUE : target, 1)) {
                 long t = System.nanoTime();
+                long cpu = threads.getCurrentThreadCpuTime();
                 CatalogueWriter writer = format.open(out, header, config);
                 inFormat[0] += System.nanoTime() - t;
+                formatCpu[0] += threads.getCurrentThreadCpuTime() - cpu;
                 try {
                     Iterator<ObjectNode> next = listings.iterator();
                     while (next.hasNext() && (!untilRows || counts[0] < target)) {
@@ -192,14 +199,18 @@ public final class ChainSnapshotBenchmark {
                             continue;
                         }
                         long before = System.nanoTime();
+                        long cpuBefore = threads.getCurrentThreadCpuTime();
                         writer.write(new CatalogueRow('A', result.listing()));
                         inFormat[0] += System.nanoTime() - before;
+                        formatCpu[0] += threads.getCurrentThreadCpuTime() - cpuBefore;
                         counts[0]++;
                     }
                 } finally {
                     long before = System.nanoTime();
+                    long cpuBefore = threads.getCurrentThreadCpuTime();
                     writer.close();
                     inFormat[0] += System.nanoTime() - before;
+                    formatCpu[0] += threads.getCurrentThreadCpuTime() - cpuBefore;
                 }
             }
             sha256 = HexFormat.of().formatHex(digest.digest());
@@ -209,11 +220,12 @@ public final class ChainSnapshotBenchmark {
             log("OUT OF MEMORY after %d rows written (%d generated) with %s: %s", rows,
                     generatedCount, jvm(), e.getMessage());
             System.out.println("| " + chain + " | " + format.connectorId() + " | " + fmt(generatedCount) + " | OOM after "
-                    + fmt(rows) + " | | | | | | | | | " + mib(Runtime.getRuntime().maxMemory()) + " | "
+                    + fmt(rows) + " | | | | | | | | | | | " + mib(Runtime.getRuntime().maxMemory()) + " | "
                     + String.format(Locale.ROOT, "%.1f", loadBefore) + " | no |");
             return 3;
         }
         long elapsed = System.nanoTime() - start;
+        long cpuTotal = processCpu() - processCpuBefore;
         long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         long gcs = gcCount() - gcCountBefore;
         long gcMs = gcMillis() - gcMillisBefore;
@@ -221,8 +233,9 @@ public final class ChainSnapshotBenchmark {
         double loadAfter = loadAverage();
         long size = Files.size(file);
         double seconds = elapsed / 1e9;
-        log("wrote %d rows (%d invalid, %d not eligible) in %.2f s (%.2f s in the format), %d bytes, sha256 %s",
-                counts[0], counts[1], counts[2], seconds, inFormat[0] / 1e9, size, sha256);
+        log("wrote %d rows (%d invalid, %d not eligible) in %.2f s (%.2f s in the format, %.2f s CPU there; process CPU %.2f s), %d bytes, sha256 %s",
+                counts[0], counts[1], counts[2], seconds, inFormat[0] / 1e9, formatCpu[0] / 1e9, cpuTotal / 1e9, size,
+                sha256);
         log("peak heap %d MiB (sum of pool peaks), max used after a GC %d MiB, %d GCs, %d ms, -Xmx %d MiB",
                 mib(peak), mib(maxLive), gcs, gcMs, mib(Runtime.getRuntime().maxMemory()));
 
@@ -235,7 +248,9 @@ public final class ChainSnapshotBenchmark {
 
         System.out.println("| " + String.join(" | ", List.of(chain, format.connectorId(), fmt(generatedCount), fmt(counts[0]),
                 String.format(Locale.ROOT, "%.1f", size / 1048576.0), String.format(Locale.ROOT, "%.2f", seconds),
-                String.format(Locale.ROOT, "%.2f", inFormat[0] / 1e9), fmt(Math.round(counts[0] / seconds)),
+                String.format(Locale.ROOT, "%.2f", inFormat[0] / 1e9),
+                String.format(Locale.ROOT, "%.2f", formatCpu[0] / 1e9), String.format(Locale.ROOT, "%.2f", cpuTotal / 1e9),
+                fmt(Math.round(counts[0] / seconds)),
                 String.valueOf(mib(peak)), String.valueOf(mib(maxLive)), String.valueOf(gcs), String.valueOf(gcMs),
                 String.valueOf(mib(Runtime.getRuntime().maxMemory())),
                 String.format(Locale.ROOT, "%.1f / %.1f", loadBefore, loadAfter),
@@ -498,6 +513,12 @@ public final class ChainSnapshotBenchmark {
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    /** CPU time of the whole JVM: every thread, JIT compilers and GC included. */
+    private static long processCpu() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private static double loadAverage() {
