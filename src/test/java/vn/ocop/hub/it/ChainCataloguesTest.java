@@ -270,6 +270,24 @@ class ChainCataloguesTest extends HubIntegrationTest {
         assertThat(read("hapro", HAPRO_PASSWORD, "/inbox/error/PO-HP-IT-0002.edi.error.txt")).contains("segment");
     }
 
+    @Test
+    void aHaproStockReportSetsStockWhenConfiguredSo() throws IOException {
+        listings();
+        String report = String.join("'\n", "UNA:+.?*",
+                "UNB+UNOW:4+8935600000018:14+8931234000011:14+20261121:2200+HPRIT0003",
+                "UNH+1+INVRPT:D:01B:UN:EAN008", "BGM+35+TK-HP-IT-1+9", "DTM+137:20261121:102",
+                "NAD+GY+8934567000109::9", "LIN+1++" + HONEY_GTIN + ":SRV", "PIA+5+" + HONEY + ":SA::91",
+                "INV++++2", "QTY+145:77", "UNT+9+1", "UNZ+1+HPRIT0003") + "'\n";
+        try (ChainSftpClient sftp = ChainSftpClient.connect("127.0.0.1", SFTP_PORT, "hapro", HAPRO_PASSWORD)) {
+            sftp.write("/inbox/stock/TK-HP-IT-1.edi", report.getBytes(StandardCharsets.UTF_8));
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> listing(HONEY).path("stock").asInt() == 77);
+        assertThat(events.byPartner("hapro")).filteredOn(e -> e.type().equals("INVENTORY") && e.payload().contains(HONEY))
+                .singleElement().satisfies(e -> assertThat(e.payload()).contains("\"quantity\":77",
+                        "STORE_STOCK_REPORT"));
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------
 
     /** Cuts a full snapshot now and hands it to the chain's upload route, as the nightly schedule does. */

@@ -118,6 +118,8 @@ public abstract class HubIntegrationTest {
         registry.add("CENTRALRETAIL_SFTP_PASSWORD", () -> CENTRALRETAIL_PASSWORD);
         registry.add("WINMART_SFTP_PASSWORD", () -> WINMART_PASSWORD);
         registry.add("HAPRO_SFTP_PASSWORD", () -> HAPRO_PASSWORD);
+        // Hapro's stock reports set stock (consignment); AEON's only inform the producer
+        registry.add("HAPRO_STOCK_REPORTS_SET_STOCK", () -> true);
         for (String chain : List.of("AEON", "CENTRALRETAIL", "WINMART", "HAPRO")) {
             registry.add(chain + "_SFTP_HOST", () -> "127.0.0.1");
             registry.add(chain + "_DELTA_EVERY", () -> "PT1S");

@@ -4,8 +4,10 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.ocop.hub.connector.ConnectorConfig;
 import vn.ocop.hub.connector.PartnerRegistry;
+import vn.ocop.hub.ingest.IngestService;
 import vn.ocop.hub.model.Listing;
 import vn.ocop.hub.producer.EventIds;
 import vn.ocop.hub.producer.InventoryEvent;
@@ -65,13 +67,17 @@ public class ChainInbox {
     private final List<InboundReader> readers;
     private final ListingMatcher matcher;
     private final ProducerEvents events;
+    private final IngestService ingest;
+    private final TransactionTemplate tx;
 
     public ChainInbox(PartnerRegistry registry, List<InboundReader> readers, ListingMatcher matcher,
-                      ProducerEvents events) {
+                      ProducerEvents events, IngestService ingest, TransactionTemplate tx) {
         this.registry = registry;
         this.readers = readers;
         this.matcher = matcher;
         this.events = events;
+        this.ingest = ingest;
+        this.tx = tx;
     }
 
     public Optional<InboundReader> reader(String connectorId, InboundKind kind) {
@@ -126,8 +132,20 @@ public class ChainInbox {
         }
         List<ProducerEvent> produced = kind == InboundKind.ORDERS
                 ? orders(partner, fileName, matched) : stock(partner, fileName, matched);
-        int added = events.publish(produced, ordersMoveStock(config));
-        return new Outcome(true, document.lines().size(), added, List.of());
+        boolean setStock = kind == InboundKind.STOCK && stockReportsSetStock(config);
+        Integer added = tx.execute(status -> {
+            int n = events.publish(produced, ordersMoveStock(config));
+            if (setStock && n > 0) {
+                // the office chose to treat this chain's report as the producer's stock (a chain
+                // holding consignment stock); the last line of a listing wins
+                Map<String, Long> latest = new LinkedHashMap<>();
+                matched.forEach(m -> latest.put(m.listing().ocopId(), m.line().quantity()));
+                latest.forEach((ocopId, quantity) ->
+                        ingest.updateStock(ocopId, (int) Math.min(quantity, Integer.MAX_VALUE)));
+            }
+            return n;
+        });
+        return new Outcome(true, document.lines().size(), added == null ? 0 : added, List.of());
     }
 
     private static final Pattern FIRST_NUMBER = Pattern.compile("\\d{1,18}");
@@ -181,6 +199,16 @@ public class ChainInbox {
 
     private static Instant when(LocalDate day) {
         return day == null ? Instant.now() : day.atStartOfDay(VIETNAM).toInstant();
+    }
+
+    /**
+     * A stock report describes the chain's shelves, not the producer's stock, so by default it only
+     * informs the producer; profile {@code stockReportsSetStock: true} makes it set the listing's
+     * stock (and so every channel's) instead.
+     */
+    static boolean stockReportsSetStock(ConnectorConfig config) {
+        Object value = config.profile() == null ? null : config.profile().get("stockReportsSetStock");
+        return value != null && Boolean.parseBoolean(value.toString());
     }
 
     /** A chain's purchase order sells the producer's goods: by default it moves stock like any order. */
