@@ -24,6 +24,14 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.ocop.hub.connector.chain.inbound.ProcessedFiles;
+import vn.ocop.hub.producer.EventIds;
+import vn.ocop.hub.producer.OrderEvent;
+import vn.ocop.hub.producer.OrderStatus;
+import vn.ocop.hub.producer.Producer;
+import vn.ocop.hub.producer.ProducerEventStore;
+import vn.ocop.hub.producer.ProducerEvents;
+import vn.ocop.hub.producer.ProducerStore;
 import vn.ocop.hub.broker.BrokerConfiguration;
 import vn.ocop.hub.connector.PartnerRegistry;
 import vn.ocop.hub.connector.chain.CatalogueFile;
@@ -53,6 +61,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -719,6 +728,63 @@ class PostgresStoreTest {
         node.put("stock", stock);
         node.put("sku", "SKU-" + ocopId);
         return node;
+    }
+
+    // --- orders and stock back to producers --------------------------------------------------------------------
+
+    @Autowired
+    ProducerEvents producerEvents;
+    @Autowired
+    ProducerEventStore producerEventStore;
+    @Autowired
+    ProducerStore producerStore;
+    @Autowired
+    ProcessedFiles processedFiles;
+
+    @Test
+    @Order(20)
+    void producerEventsAreStoredOnceAndMoveStockOnceOnPostgres() throws IOException {
+        Listing tea = listing("PG-ORDER-0001", 1, 40);
+        ingest.submit(tea);
+        String producer = tea.producer().id();
+        OrderEvent.Line line = new OrderEvent.Line(tea.ocopId(), tea.sku(), 6, 41_000L);
+        OrderEvent placed = new OrderEvent(EventIds.of("aeon", "ORDER", "PG-PO-1", producer, "NEW"), producer, "aeon",
+                "PG-PO-1", OrderStatus.NEW, List.of(line, line), null, "AEON-LB", Instant.parse("2026-11-21T00:00:00Z"));
+
+        assertThat(producerEvents.publish(List.of(placed), true)).isEqualTo(1);
+        assertThat(producerEvents.publish(List.of(placed), true)).as("the same event again").isZero();
+        assertThat(listings.find(tea.ocopId()).orElseThrow().listing().stock()).as("12 taken once").isEqualTo(28);
+
+        OrderEvent cancelled = new OrderEvent(EventIds.of("aeon", "ORDER", "PG-PO-1", producer, "CANCELLED"), producer,
+                "aeon", "PG-PO-1", OrderStatus.CANCELLED, List.of(line), null, "AEON-LB", Instant.now());
+        assertThat(producerEvents.publish(List.of(cancelled, cancelled), true)).isEqualTo(1);
+        assertThat(listings.find(tea.ocopId()).orElseThrow().listing().stock()).as("given back once").isEqualTo(40);
+
+        assertThat(producerEventStore.inbox(producer, 0, 10)).extracting(ProducerEventStore.Stored::eventId)
+                .containsExactly(placed.eventId(), cancelled.eventId());
+        assertThat(producerEventStore.dueHeads(Instant.now().plusSeconds(1), 100))
+                .filteredOn(e -> e.producerId().equals(producer)).singleElement()
+                .extracting(ProducerEventStore.Stored::eventId).isEqualTo(placed.eventId());
+        assertThat(listings.findBySku(tea.sku())).extracting(StoredListing::ocopId).containsExactly(tea.ocopId());
+    }
+
+    @Test
+    @Order(21)
+    void producerTokensAndProcessedFilesOnPostgres() {
+        Instant now = Instant.now();
+        assertThat(producerStore.insert(new Producer("PG-PRODUCER", "HTX Postgres", null, null, null, now, now),
+                "prod_pg-token")).isTrue();
+        assertThat(producerStore.insert(new Producer("PG-PRODUCER", "again", null, null, null, now, now),
+                "prod_other")).isFalse();
+        assertThat(producerStore.producerForToken("prod_pg-token")).contains("PG-PRODUCER");
+        assertThat(producerStore.producerForToken("prod_other")).isEmpty();
+
+        String key = "pgchain/orders/PO-1.csv/120/1763800000000";
+        assertThat(processedFiles.add(key)).isTrue();
+        assertThat(processedFiles.add(key)).isFalse();
+        assertThat(processedFiles.contains(key)).isTrue();
+        assertThat(processedFiles.remove(key)).isTrue();
+        assertThat(processedFiles.contains(key)).isFalse();
     }
 
     private Listing listing(String ocopId, long version, int stock) throws IOException {
