@@ -1,9 +1,8 @@
 package vn.ocop.hub.callback.lazada;
 
-import vn.ocop.hub.callback.UnusableMessageException;
+import vn.ocop.hub.callback.StatusTable;
 import vn.ocop.hub.producer.OrderStatus;
 
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,7 +12,7 @@ import java.util.Map;
  */
 public final class LazadaStatuses {
 
-    private static final Map<String, OrderStatus> CANONICAL = Map.ofEntries(
+    private static final StatusTable CANONICAL = new StatusTable("Lazada", Map.ofEntries(
             Map.entry("unpaid", OrderStatus.NEW),
             Map.entry("pending", OrderStatus.NEW),
             Map.entry("topack", OrderStatus.CONFIRMED),
@@ -34,16 +33,12 @@ public final class LazadaStatuses {
             Map.entry("returned", OrderStatus.RETURNED),
             Map.entry("shipped_back", OrderStatus.RETURNED),
             Map.entry("shipped_back_success", OrderStatus.RETURNED),
-            Map.entry("package_returned", OrderStatus.RETURNED));
+            Map.entry("package_returned", OrderStatus.RETURNED)));
 
     private LazadaStatuses() {
     }
 
     public static OrderStatus canonical(String status) {
-        OrderStatus mapped = status == null ? null : CANONICAL.get(status.trim().toLowerCase(Locale.ROOT));
-        if (mapped == null) {
-            throw new UnusableMessageException("unknown Lazada order status '" + status + "'");
-        }
-        return mapped;
+        return CANONICAL.canonical(status);
     }
 }

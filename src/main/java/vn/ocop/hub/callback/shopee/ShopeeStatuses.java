@@ -1,9 +1,8 @@
 package vn.ocop.hub.callback.shopee;
 
-import vn.ocop.hub.callback.UnusableMessageException;
+import vn.ocop.hub.callback.StatusTable;
 import vn.ocop.hub.producer.OrderStatus;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +14,7 @@ import java.util.Optional;
  */
 public final class ShopeeStatuses {
 
-    private static final Map<String, OrderStatus> CANONICAL = Map.ofEntries(
+    private static final StatusTable CANONICAL = new StatusTable("Shopee", Map.ofEntries(
             Map.entry("UNPAID", OrderStatus.NEW),
             Map.entry("READY_TO_SHIP", OrderStatus.CONFIRMED),
             Map.entry("PROCESSED", OrderStatus.CONFIRMED),
@@ -24,7 +23,7 @@ public final class ShopeeStatuses {
             Map.entry("TO_CONFIRM_RECEIVE", OrderStatus.DELIVERED),
             Map.entry("COMPLETED", OrderStatus.DELIVERED),
             Map.entry("CANCELLED", OrderStatus.CANCELLED),
-            Map.entry("TO_RETURN", OrderStatus.RETURNED));
+            Map.entry("TO_RETURN", OrderStatus.RETURNED)));
 
     private static final String NO_COUNTERPART = "IN_CANCEL";
 
@@ -33,14 +32,9 @@ public final class ShopeeStatuses {
 
     /** Empty for a status with no canonical counterpart; unusable for one Shopee does not document. */
     public static Optional<OrderStatus> canonical(String status) {
-        String key = status == null ? "" : status.trim().toUpperCase(Locale.ROOT);
-        if (key.equals(NO_COUNTERPART)) {
+        if (status != null && status.trim().equalsIgnoreCase(NO_COUNTERPART)) {
             return Optional.empty();
         }
-        OrderStatus mapped = CANONICAL.get(key);
-        if (mapped == null) {
-            throw new UnusableMessageException("unknown Shopee order status '" + status + "'");
-        }
-        return Optional.of(mapped);
+        return Optional.of(CANONICAL.canonical(status));
     }
 }

@@ -1,9 +1,8 @@
 package vn.ocop.hub.callback.tiki;
 
-import vn.ocop.hub.callback.UnusableMessageException;
+import vn.ocop.hub.callback.StatusTable;
 import vn.ocop.hub.producer.OrderStatus;
 
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,7 +12,7 @@ import java.util.Map;
  */
 public final class TikiStatuses {
 
-    private static final Map<String, OrderStatus> CANONICAL = Map.ofEntries(
+    private static final StatusTable CANONICAL = new StatusTable("Tiki", Map.ofEntries(
             Map.entry("waiting_payment", OrderStatus.NEW),
             Map.entry("queueing", OrderStatus.NEW),
             Map.entry("processing", OrderStatus.NEW),
@@ -33,16 +32,12 @@ public final class TikiStatuses {
             Map.entry("cancelled", OrderStatus.CANCELLED),
             Map.entry("seller_canceled", OrderStatus.CANCELLED),
             Map.entry("closed", OrderStatus.CANCELLED),
-            Map.entry("returned", OrderStatus.RETURNED));
+            Map.entry("returned", OrderStatus.RETURNED)));
 
     private TikiStatuses() {
     }
 
     public static OrderStatus canonical(String status) {
-        OrderStatus mapped = status == null ? null : CANONICAL.get(status.trim().toLowerCase(Locale.ROOT));
-        if (mapped == null) {
-            throw new UnusableMessageException("unknown Tiki order status '" + status + "'");
-        }
-        return mapped;
+        return CANONICAL.canonical(status);
     }
 }
