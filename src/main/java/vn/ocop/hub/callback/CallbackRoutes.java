@@ -68,12 +68,12 @@ public class CallbackRoutes implements CamelContextConfiguration {
     }
 
     static Duration every(ConnectorConfig config, String key, Duration fallback) {
-        Object value = config.profile() == null ? null : config.profile().get(key);
-        if (value == null || value.toString().isBlank()) {
+        String value = config.setting(key).orElse(null);
+        if (value == null) {
             return fallback;
         }
         try {
-            return Duration.parse(value.toString().trim());
+            return Duration.parse(value);
         } catch (DateTimeParseException e) {
             throw new IllegalStateException("connectors-config/" + config.partner() + ".yaml: profile." + key
                     + " is not an ISO-8601 duration: " + value);

@@ -80,6 +80,13 @@ public record ConnectorConfig(
                            Duration inboxPollEvery) {
     }
 
+    /** A connector setting from {@code profile}, trimmed; empty when absent or blank (an unset placeholder). */
+    public java.util.Optional<String> setting(String key) {
+        Object value = profile == null ? null : profile.get(key);
+        return value == null || value.toString().isBlank() ? java.util.Optional.empty()
+                : java.util.Optional.of(value.toString().trim());
+    }
+
     public String transport(String key) {
         return transport == null ? null : transport.get(key);
     }

@@ -51,8 +51,7 @@ public class TikiEventPull {
 
     /** The queue code from {@code profile.eventQueue} (TIKI_EVENT_QUEUE), if one is configured. */
     public static Optional<String> queue(ConnectorConfig config) {
-        Object value = config.profile() == null ? null : config.profile().get("eventQueue");
-        return value == null || value.toString().isBlank() ? Optional.empty() : Optional.of(value.toString().trim());
+        return config.setting("eventQueue");
     }
 
     /** @return how many events were new to the hub */

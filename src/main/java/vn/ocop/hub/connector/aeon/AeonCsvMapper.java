@@ -17,8 +17,8 @@ final class AeonCsvMapper {
 
     AeonCsvMapper(ConnectorConfig config) {
         this.config = config;
-        this.supplierCode = profile(config, "supplierCode", "");
-        this.casePack = profile(config, "casePack", "1");
+        this.supplierCode = config.setting("supplierCode").orElse("");
+        this.casePack = config.setting("casePack").orElse("1");
     }
 
     List<String> cells(CatalogueRow row) {
@@ -67,10 +67,5 @@ final class AeonCsvMapper {
             return "'" + value;
         }
         return value;
-    }
-
-    private static String profile(ConnectorConfig config, String key, String fallback) {
-        Object value = config.profile() == null ? null : config.profile().get(key);
-        return value == null ? fallback : value.toString();
     }
 }

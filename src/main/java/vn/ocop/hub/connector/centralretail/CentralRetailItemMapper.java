@@ -193,8 +193,7 @@ final class CentralRetailItemMapper {
     }
 
     private String profile(String key) {
-        Object value = config.profile() == null ? null : config.profile().get(key);
-        return value == null ? null : value.toString().strip();
+        return config.setting(key).orElse(null);
     }
 
     private static String blankToNull(String value) {

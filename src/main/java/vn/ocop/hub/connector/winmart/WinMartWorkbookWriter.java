@@ -210,7 +210,6 @@ final class WinMartWorkbookWriter implements CatalogueWriter {
 
     /** Excel dates carry no zone: the file shows WinMart's local time unless the profile says otherwise. */
     private static ZoneId zone(ConnectorConfig config) {
-        Object zone = config.profile() == null ? null : config.profile().get("timeZone");
-        return zone == null || zone.toString().isBlank() ? DEFAULT_ZONE : ZoneId.of(zone.toString());
+        return config.setting("timeZone").map(ZoneId::of).orElse(DEFAULT_ZONE);
     }
 }

@@ -23,8 +23,7 @@ final class WinMartXlsxMapper {
 
     WinMartXlsxMapper(ConnectorConfig config) {
         this.config = config;
-        Object code = config.profile() == null ? null : config.profile().get("supplierCode");
-        this.supplierCode = code == null ? null : code.toString();
+        this.supplierCode = config.setting("supplierCode").orElse(null);
     }
 
     Object[] cells(CatalogueRow row) {

@@ -207,13 +207,11 @@ public class ChainInbox {
      * stock (and so every channel's) instead.
      */
     static boolean stockReportsSetStock(ConnectorConfig config) {
-        Object value = config.profile() == null ? null : config.profile().get("stockReportsSetStock");
-        return value != null && Boolean.parseBoolean(value.toString());
+        return config.setting("stockReportsSetStock").map(Boolean::parseBoolean).orElse(false);
     }
 
     /** A chain's purchase order sells the producer's goods: by default it moves stock like any order. */
     static boolean ordersMoveStock(ConnectorConfig config) {
-        Object value = config.profile() == null ? null : config.profile().get("ordersMoveStock");
-        return value == null || Boolean.parseBoolean(value.toString());
+        return config.setting("ordersMoveStock").map(Boolean::parseBoolean).orElse(true);
     }
 }
