@@ -1,5 +1,6 @@
 package vn.ocop.hub.connector.shopee;
 
+import vn.ocop.hub.support.MutableClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

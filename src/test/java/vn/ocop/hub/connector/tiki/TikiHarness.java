@@ -1,5 +1,6 @@
 package vn.ocop.hub.connector.tiki;
 
+import vn.ocop.hub.support.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;

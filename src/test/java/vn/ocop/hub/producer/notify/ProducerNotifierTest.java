@@ -1,5 +1,6 @@
 package vn.ocop.hub.producer.notify;
 
+import vn.ocop.hub.support.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
