@@ -31,6 +31,19 @@ public final class Payloads {
         }
     }
 
+    /**
+     * A raw callback body as a JSON object, or null when it is not one: dedup keys are made before
+     * anything is refused, and a body that is no object is keyed by its hash instead.
+     */
+    public static JsonNode objectOrNull(ObjectMapper json, byte[] rawBody) {
+        try {
+            JsonNode root = json.readTree(rawBody);
+            return root != null && root.isObject() ? root : null;
+        } catch (Exception unreadable) {
+            return null;
+        }
+    }
+
     /** A field as text (numbers too), or null when absent, null or blank. */
     public static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);

@@ -19,13 +19,8 @@ public final class LazadaPush {
     }
 
     public static String dedupKey(ObjectMapper json, byte[] rawBody) {
-        JsonNode root;
-        try {
-            root = json.readTree(rawBody);
-        } catch (Exception unreadable) {
-            root = null;
-        }
-        if (root == null || !root.isObject()) {
+        JsonNode root = Payloads.objectOrNull(json, rawBody);
+        if (root == null) {
             return "body:" + PartnerMessageStore.sha256(rawBody);
         }
         String type = Payloads.text(root, "message_type");

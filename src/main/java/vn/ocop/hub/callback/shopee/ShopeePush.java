@@ -28,13 +28,8 @@ public final class ShopeePush {
      * fall back to the push's timestamp. A push naming none of these is keyed by its body's hash.
      */
     public static String dedupKey(ObjectMapper json, byte[] rawBody) {
-        JsonNode root;
-        try {
-            root = json.readTree(rawBody);
-        } catch (Exception unreadable) {
-            root = null;
-        }
-        if (root == null || !root.isObject()) {
+        JsonNode root = Payloads.objectOrNull(json, rawBody);
+        if (root == null) {
             return "body:" + PartnerMessageStore.sha256(rawBody);
         }
         return dedupKey(root, rawBody);
