@@ -1,6 +1,7 @@
 package vn.ocop.hub.producer;
 
 import org.springframework.stereotype.Service;
+import vn.ocop.hub.ingest.IngestService;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
@@ -15,11 +16,14 @@ public class ProducerEvents {
 
     private final ProducerEventStore store;
     private final OrderStockEffects stock;
+    private final IngestService ingest;
     private final TransactionTemplate tx;
 
-    public ProducerEvents(ProducerEventStore store, OrderStockEffects stock, TransactionTemplate tx) {
+    public ProducerEvents(ProducerEventStore store, OrderStockEffects stock, IngestService ingest,
+                          TransactionTemplate tx) {
         this.store = store;
         this.stock = stock;
+        this.ingest = ingest;
         this.tx = tx;
     }
 
@@ -29,6 +33,15 @@ public class ProducerEvents {
      * @return how many were new
      */
     public int publish(List<? extends ProducerEvent> events, boolean ordersMoveStock) {
+        return publish(events, ordersMoveStock, false);
+    }
+
+    /**
+     * As {@link #publish(List, boolean)}; with {@code reportsSetStock}, each new INVENTORY event's
+     * quantity also becomes its listing's stock (a partner holding the producer's stock), in order,
+     * so the last report of a listing wins.
+     */
+    public int publish(List<? extends ProducerEvent> events, boolean ordersMoveStock, boolean reportsSetStock) {
         Integer added = tx.execute(status -> {
             int n = 0;
             for (ProducerEvent event : events) {
@@ -38,6 +51,8 @@ public class ProducerEvents {
                 n++;
                 if (ordersMoveStock && event instanceof OrderEvent order) {
                     stock.apply(order);
+                } else if (reportsSetStock && event instanceof InventoryEvent report) {
+                    ingest.updateStock(report.ocopId(), (int) Math.min(report.quantity(), Integer.MAX_VALUE));
                 }
             }
             return n;

@@ -203,7 +203,7 @@ final class MarketplaceOrdersRig implements AutoCloseable {
 
         ingest = new IngestService(listings, new ChangeDetector(json), new ChangePublisher(outbox, bindings, registry,
                 Mockito.mock(OutboxRelay.class), json), tx);
-        ProducerEvents publisher = new ProducerEvents(events, new OrderStockEffects(jdbc, ingest), tx);
+        ProducerEvents publisher = new ProducerEvents(events, new OrderStockEffects(jdbc, ingest), ingest, tx);
         PartnerApis apis = new PartnerApis(registry, partner -> Optional.ofNullable(adapters.get(partner)), d -> { });
         OrderEvents orderEvents = new OrderEvents(new ListingResolver(listings, bindings));
         worker = new PartnerMessageWorker(messages, registry, publisher,

@@ -4,10 +4,8 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.ocop.hub.connector.ConnectorConfig;
 import vn.ocop.hub.connector.PartnerRegistry;
-import vn.ocop.hub.ingest.IngestService;
 import vn.ocop.hub.model.Listing;
 import vn.ocop.hub.producer.EventIds;
 import vn.ocop.hub.producer.InventoryEvent;
@@ -67,17 +65,13 @@ public class ChainInbox {
     private final List<InboundReader> readers;
     private final ListingMatcher matcher;
     private final ProducerEvents events;
-    private final IngestService ingest;
-    private final TransactionTemplate tx;
 
     public ChainInbox(PartnerRegistry registry, List<InboundReader> readers, ListingMatcher matcher,
-                      ProducerEvents events, IngestService ingest, TransactionTemplate tx) {
+                      ProducerEvents events) {
         this.registry = registry;
         this.readers = readers;
         this.matcher = matcher;
         this.events = events;
-        this.ingest = ingest;
-        this.tx = tx;
     }
 
     public Optional<InboundReader> reader(String connectorId, InboundKind kind) {
@@ -132,20 +126,8 @@ public class ChainInbox {
         }
         List<ProducerEvent> produced = kind == InboundKind.ORDERS
                 ? orders(partner, fileName, matched) : stock(partner, fileName, matched);
-        boolean setStock = kind == InboundKind.STOCK && stockReportsSetStock(config);
-        Integer added = tx.execute(status -> {
-            int n = events.publish(produced, ordersMoveStock(config));
-            if (setStock && n > 0) {
-                // the office chose to treat this chain's report as the producer's stock (a chain
-                // holding consignment stock); the last line of a listing wins
-                Map<String, Long> latest = new LinkedHashMap<>();
-                matched.forEach(m -> latest.put(m.listing().ocopId(), m.line().quantity()));
-                latest.forEach((ocopId, quantity) ->
-                        ingest.updateStock(ocopId, (int) Math.min(quantity, Integer.MAX_VALUE)));
-            }
-            return n;
-        });
-        return new Outcome(true, document.lines().size(), added == null ? 0 : added, List.of());
+        int added = events.publish(produced, ordersMoveStock(config), stockReportsSetStock(config));
+        return new Outcome(true, document.lines().size(), added, List.of());
     }
 
     private static final Pattern FIRST_NUMBER = Pattern.compile("\\d{1,18}");
