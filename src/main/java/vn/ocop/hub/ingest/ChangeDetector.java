@@ -8,12 +8,9 @@ import vn.ocop.hub.model.ChangeEvent.Aspect;
 import vn.ocop.hub.model.ChangeType;
 import vn.ocop.hub.model.Listing;
 import vn.ocop.hub.store.StoredListing;
+import vn.ocop.hub.support.Digests;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Set;
 
 /**
@@ -75,9 +72,8 @@ public class ChangeDetector {
                 l.unit(), l.netContent(), l.grossWeightGrams(), l.dimensionsCm(), l.shelfLifeDays(), l.storage(),
                 l.ingredients(), null, 0, l.images(), l.traceabilityUrl());
         try {
-            byte[] bytes = json.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Digests.sha256Hex(json.writeValueAsString(content));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,12 +1,11 @@
 package vn.ocop.hub.connector.lazada;
 
+import vn.ocop.hub.support.Digests;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Lazada Open Platform's request signature: HMAC-SHA256 with the app secret over the API path
@@ -21,13 +20,13 @@ final class LazadaSigner {
     private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
     private static final HexFormat LOWER_HEX = HexFormat.of();
 
-    private final SecretKeySpec key;
+    private final byte[] key;
 
     LazadaSigner(String appSecret) {
         if (appSecret == null || appSecret.isBlank()) {
             throw new IllegalArgumentException("Lazada app secret is missing");
         }
-        this.key = new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = appSecret.getBytes(StandardCharsets.UTF_8);
     }
 
     String sign(String apiPath, Map<String, String> params) {
@@ -61,15 +60,6 @@ final class LazadaSigner {
     }
 
     private byte[] mac(byte[]... parts) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            for (byte[] part : parts) {
-                mac.update(part);
-            }
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return Digests.hmacSha256(key, parts);
     }
 }

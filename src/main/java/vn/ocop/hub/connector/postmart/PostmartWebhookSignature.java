@@ -1,10 +1,6 @@
 package vn.ocop.hub.connector.postmart;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
+import vn.ocop.hub.support.Digests;
 
 /**
  * Postmart's callback signature (this project's contract, partners.md): header
@@ -21,12 +17,6 @@ public final class PostmartWebhookSignature {
 
     /** The header value for this body, {@code sha256=…}. */
     public static String of(String secret, byte[] rawBody) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return PREFIX + HexFormat.of().formatHex(mac.doFinal(rawBody));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return PREFIX + Digests.hmacSha256Hex(secret, rawBody);
     }
 }

@@ -1,9 +1,8 @@
 package vn.ocop.hub.connector.shopee;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import vn.ocop.hub.support.Digests;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 
 /**
@@ -55,17 +54,7 @@ public final class ShopeeSigner {
     }
 
     private String hmacHex(byte[]... parts) {
-        try {
-            // Mac instances are not thread-safe and several consumers sign at once: one per call
-            Mac mac = Mac.getInstance(ALGORITHM);
-            // a blank key only exists while the partner is disabled (requires); Shopee would answer error_sign
-            mac.init(new SecretKeySpec(partnerKey.length == 0 ? new byte[1] : partnerKey, ALGORITHM));
-            for (byte[] part : parts) {
-                mac.update(part);
-            }
-            return HexFormat.of().formatHex(mac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);
-        }
+        // a blank key only exists while the partner is disabled (requires); Shopee would answer error_sign
+        return HexFormat.of().formatHex(Digests.hmacSha256(partnerKey, parts));
     }
 }

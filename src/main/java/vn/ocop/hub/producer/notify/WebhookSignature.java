@@ -1,10 +1,8 @@
 package vn.ocop.hub.producer.notify;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import vn.ocop.hub.support.Digests;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 
 /**
  * The signature a producer checks (interfaces.md, "Producer notifications"): HMAC-SHA256 keyed
@@ -23,14 +21,6 @@ public final class WebhookSignature {
 
     /** {@code sha256=<lowercase hex>} for the given Unix-seconds timestamp and exact body bytes. */
     public static String sign(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
-            mac.update((byte) '.');
-            return PREFIX + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return PREFIX + Digests.hmacSha256Hex(secret, (timestamp + ".").getBytes(StandardCharsets.US_ASCII), body);
     }
 }

@@ -1,6 +1,5 @@
 package vn.ocop.hub.connector.shopee;
 
-import vn.ocop.hub.support.MutableClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +13,7 @@ import vn.ocop.hub.model.ChangeType;
 import vn.ocop.hub.model.Listing;
 import vn.ocop.hub.store.BindingState;
 import vn.ocop.hub.store.PartnerCredentialStore;
+import vn.ocop.hub.support.MutableClock;
 import vn.ocop.hub.support.TestListings;
 
 import java.time.Clock;

@@ -1,6 +1,5 @@
 package vn.ocop.hub.connector.tiki;
 
-import vn.ocop.hub.support.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -24,6 +23,7 @@ import vn.ocop.hub.model.Listing;
 import vn.ocop.hub.store.Binding;
 import vn.ocop.hub.store.BindingStore;
 import vn.ocop.hub.store.PartnerCredentialStore;
+import vn.ocop.hub.support.MutableClock;
 import vn.ocop.hub.support.TestListings;
 
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package vn.ocop.hub.producer.notify;
 
-import vn.ocop.hub.support.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -16,6 +15,7 @@ import vn.ocop.hub.producer.ProducerEventStore;
 import vn.ocop.hub.producer.ProducerEventStore.DeliveryState;
 import vn.ocop.hub.producer.ProducerEventStore.Stored;
 import vn.ocop.hub.producer.ProducerStore;
+import vn.ocop.hub.support.MutableClock;
 
 import java.time.Duration;
 import java.time.Instant;
