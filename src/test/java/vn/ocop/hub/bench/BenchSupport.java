@@ -1,6 +1,7 @@
 package vn.ocop.hub.bench;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.ocop.hub.OcopHubApplication;
 
@@ -25,7 +26,9 @@ final class BenchSupport {
      * in as command-line arguments, which outrank the environment, so a stray partner variable
      * cannot leak in.
      */
-    static ConfigurableApplicationContext startHub(Path base, String logLevel, List<String> settings) {
+    @SafeVarargs
+    static ConfigurableApplicationContext startHub(Path base, String logLevel, List<String> settings,
+                                                   ApplicationContextInitializer<ConfigurableApplicationContext>... initializers) {
         List<String> args = new ArrayList<>(List.of(
                 "--hub.connectors-dir=" + base.resolve("connectors-config"),
                 "--HUB_ROUTES_DIR=" + base.resolve("routes")));
@@ -36,6 +39,7 @@ final class BenchSupport {
         defaults.setProperty("logging.level.vn.ocop.hub", logLevel);
         SpringApplication app = new SpringApplication(OcopHubApplication.class);
         app.setDefaultProperties(defaults);
+        app.addInitializers(initializers);
         return app.run(args.toArray(String[]::new));
     }
 

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.ocop.hub.OcopHubApplication;
 import vn.ocop.hub.broker.DeadLetterQueues;
 import vn.ocop.hub.broker.Destinations;
 import vn.ocop.hub.connector.ConnectorConfig;
@@ -54,7 +52,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -199,12 +196,9 @@ public final class FanOutBenchmark {
 
     private ConfigurableApplicationContext startHub(Path base, Path dataDir, int httpPort, int sftpPort,
                                                     String postmartUrl, MarketplaceFakes market) {
-        // Command-line arguments outrank the environment, so a stray POSTMART_* variable cannot leak in.
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + httpPort,
                 "--hub.data-dir=" + dataDir,
-                "--hub.connectors-dir=" + base.resolve("connectors-config"),
-                "--HUB_ROUTES_DIR=" + base.resolve("routes"),
                 "--hub.security.office-token=" + OFFICE_TOKEN,
                 "--hub.security.operator-token=" + OPERATOR_TOKEN,
                 "--hub.sftp.port=" + sftpPort,
@@ -219,19 +213,11 @@ public final class FanOutBenchmark {
                 "--POSTMART_RATE_LIMIT=" + fmt(rate),
                 "--POSTMART_RATE_BURST=" + burst,
                 "--POSTMART_CONSUMERS=" + postmartConsumers));
-        if (market != null) {
-            args.addAll(market.hubArguments());
+        if (market == null) {
+            return BenchSupport.startHub(base, logLevel, args);
         }
-        Properties defaults = new Properties();
-        defaults.setProperty("spring.main.banner-mode", "off");
-        defaults.setProperty("logging.level.root", logLevel);
-        defaults.setProperty("logging.level.vn.ocop.hub", logLevel);
-        SpringApplication app = new SpringApplication(OcopHubApplication.class);
-        app.setDefaultProperties(defaults);
-        if (market != null) {
-            app.addInitializers(MarketplaceFakes.stubShopeeImages());
-        }
-        return app.run(args.toArray(String[]::new));
+        args.addAll(market.hubArguments());
+        return BenchSupport.startHub(base, logLevel, args, MarketplaceFakes.stubShopeeImages());
     }
 
     private int measure(ConfigurableApplicationContext ctx, FakePostmart fake, MarketplaceFakes market, Path dataDir,
