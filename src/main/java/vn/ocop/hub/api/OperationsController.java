@@ -20,6 +20,7 @@ import vn.ocop.hub.connector.PartnerRegistry;
 import vn.ocop.hub.model.FieldError;
 import vn.ocop.hub.store.BindingState;
 import vn.ocop.hub.store.BindingStore;
+import vn.ocop.hub.store.PriceStockQueue;
 
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,12 @@ public class OperationsController {
     private final DeadLetterQueues deadLetters;
     private final ObjectMapper json;
     private final PartnerResync resync;
+    private final PriceStockQueue priceStock;
 
     public OperationsController(PartnerRegistry partners, BindingStore bindings, DeadLetterQueues deadLetters,
-                                ObjectMapper json, PartnerResync resync) {
+                                ObjectMapper json, PartnerResync resync, PriceStockQueue priceStock) {
         this.resync = resync;
+        this.priceStock = priceStock;
         this.partners = partners;
         this.bindings = bindings;
         this.deadLetters = deadLetters;
@@ -64,6 +67,8 @@ public class OperationsController {
             if (p.active()) {
                 item.put("queueDepth", deadLetters.depth(Destinations.partnerQueue(p.name())));
                 item.put("deadLetterDepth", deadLetters.depth(Destinations.deadLetterQueue(p.name())));
+                // staged for a partner that batches price and stock (Lazada); always 0 for the others
+                item.put("priceStockQueued", priceStock.count(p.name()));
             }
             item.put("lastSuccess", bindings.lastUpdate(p.name(), List.of(BindingState.SYNCED, BindingState.WITHDRAWN))
                     .map(Object::toString).orElse(null));

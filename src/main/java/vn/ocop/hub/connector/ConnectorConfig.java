@@ -75,9 +75,10 @@ public record ConnectorConfig(
      * @param archiveAfterDays files older than this move to outbox/archive/yyyyMMdd/
      * @param approvalPollEvery how often to ask a reviewing marketplace about pending items
      * @param inboxPollEvery    how often to look for files a retail chain dropped into its inbox
+     * @param priceStockEvery   how often a marketplace that batches price and stock sends what is staged
      */
     public record Schedule(Duration deltaEvery, String fullCron, Integer archiveAfterDays, Duration approvalPollEvery,
-                           Duration inboxPollEvery) {
+                           Duration inboxPollEvery, Duration priceStockEvery) {
     }
 
     /** A connector setting from {@code profile}, trimmed; empty when absent or blank (an unset placeholder). */

@@ -68,6 +68,15 @@ public class ConnectorRoutes implements CamelContextConfiguration {
                         .parameter("periodMillis", String.valueOf(every.toMillis()))
                         .add();
             }
+            if (synchronizers.batchesPriceStock(partner.name())) {
+                Duration every = config.schedule() == null || config.schedule().priceStockEvery() == null
+                        ? Duration.ofSeconds(1) : config.schedule().priceStockEvery();
+                TemplatedRouteBuilder.builder(context, "price-stock-batch")
+                        .routeId("price-stock-batch-" + partner.name())
+                        .parameter("partner", partner.name())
+                        .parameter("periodMillis", String.valueOf(every.toMillis()))
+                        .add();
+            }
             log.info("Partner {} active", partner.name());
         }
     }

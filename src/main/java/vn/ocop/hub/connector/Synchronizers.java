@@ -9,12 +9,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ocop.hub.connector.chain.CatalogueStaging;
 import vn.ocop.hub.connector.chain.ChainStagingSynchronizer;
+import vn.ocop.hub.connector.marketplace.MarketplaceAdapter;
 import vn.ocop.hub.connector.marketplace.MarketplaceConnector;
 import vn.ocop.hub.connector.marketplace.MarketplaceSynchronizer;
 import vn.ocop.hub.connector.marketplace.PartnerHttp;
+import vn.ocop.hub.connector.marketplace.PriceStockBatcher;
 import vn.ocop.hub.model.ChangeEvent;
 import vn.ocop.hub.store.BindingStore;
+import vn.ocop.hub.store.PriceStockQueue;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +38,7 @@ public class Synchronizers {
 
     public Synchronizers(PartnerRegistry registry, List<ConnectorFactory> connectors, BindingStore bindings,
                          CatalogueStaging staging, ProducerTemplate producer, ObjectMapper json,
-                         TransactionTemplate tx) {
+                         TransactionTemplate tx, PriceStockQueue priceStock) {
         this.json = json;
         Map<String, ConnectorFactory> byId = new HashMap<>();
         connectors.forEach(c -> byId.put(c.connectorId(), c));
@@ -46,7 +50,11 @@ public class Synchronizers {
                 MarketplaceConnector connector = (MarketplaceConnector) byId.get(config.connector());
                 PartnerHttp http = new PartnerHttp(partner.name(), producer, config.transport("baseUrl"),
                         TokenBucket.of(config.rateLimit()));
-                synchronizer = new MarketplaceSynchronizer(config, connector.adapter(config, http), bindings, retrier);
+                MarketplaceAdapter adapter = connector.adapter(config, http);
+                PriceStockBatcher batcher = adapter.priceStockBatching()
+                        .map(b -> new PriceStockBatcher(partner.name(), b, priceStock, Clock.systemUTC()))
+                        .orElse(null);
+                synchronizer = new MarketplaceSynchronizer(config, adapter, bindings, retrier, batcher);
             } else {
                 synchronizer = new ChainStagingSynchronizer(config, staging, bindings, tx);
             }
@@ -69,9 +77,23 @@ public class Synchronizers {
     }
 
     /** The Adapter an active marketplace's synchronizer uses: its signing, tokens and rate limit, shared. */
-    public java.util.Optional<vn.ocop.hub.connector.marketplace.MarketplaceAdapter> adapter(String partner) {
+    public java.util.Optional<MarketplaceAdapter> adapter(String partner) {
         return byPartner.get(partner) instanceof MarketplaceSynchronizer m ? java.util.Optional.of(m.adapter())
                 : java.util.Optional.empty();
+    }
+
+    /**
+     * For the price-stock-batch route template: sends what the partner's consumers staged, a
+     * call's worth at a time, up to {@value #CALLS_PER_TICK} calls per tick so the timer stays lively.
+     */
+    public int flushPriceStock(@Header(PARTNER_HEADER) String partner) {
+        return byPartner.get(partner) instanceof MarketplaceSynchronizer m ? m.flushPriceStock(CALLS_PER_TICK) : 0;
+    }
+
+    static final int CALLS_PER_TICK = 20;
+
+    public boolean batchesPriceStock(String partner) {
+        return byPartner.get(partner) instanceof MarketplaceSynchronizer m && m.batchesPriceStock();
     }
 
     public boolean tracksApprovals(String partner) {

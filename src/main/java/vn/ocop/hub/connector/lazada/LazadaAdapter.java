@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import vn.ocop.hub.connector.TransientPartnerException;
 import vn.ocop.hub.connector.marketplace.ApprovalTracking;
 import vn.ocop.hub.connector.marketplace.MarketplaceAdapter;
+import vn.ocop.hub.connector.marketplace.PriceStockBatching;
 import vn.ocop.hub.connector.marketplace.Published;
 import vn.ocop.hub.model.Listing;
 
@@ -23,7 +24,7 @@ final class LazadaAdapter implements MarketplaceAdapter, LazadaOrderApi {
 
     static final String CREATE = "/product/create";
     static final String UPDATE = "/product/update";
-    static final String PRICE_QUANTITY = "/product/price_quantity/update";
+    static final String PRICE_QUANTITY = LazadaPriceQuantity.PATH;
     static final String DEACTIVATE = "/product/deactivate";
 
     private static final Logger log = LoggerFactory.getLogger(LazadaAdapter.class);
@@ -34,6 +35,7 @@ final class LazadaAdapter implements MarketplaceAdapter, LazadaOrderApi {
     private final LazadaLookup lookup;
     private final LazadaSkuIds skuIds;
     private final LazadaQualityControl qualityControl;
+    private final LazadaPriceQuantity priceQuantity;
 
     LazadaAdapter(LazadaClient client, LazadaMapper mapper, LazadaImages images, LazadaLookup lookup,
                   LazadaSkuIds skuIds) {
@@ -43,6 +45,7 @@ final class LazadaAdapter implements MarketplaceAdapter, LazadaOrderApi {
         this.lookup = lookup;
         this.skuIds = skuIds;
         this.qualityControl = new LazadaQualityControl(lookup);
+        this.priceQuantity = new LazadaPriceQuantity(client, mapper, skuIds);
     }
 
     @Override
@@ -70,14 +73,20 @@ final class LazadaAdapter implements MarketplaceAdapter, LazadaOrderApi {
         return update(listing, itemId, skuId.get());
     }
 
+    /** Price and stock of up to 50 listings per call: the hub stages such changes and sends them together. */
+    @Override
+    public Optional<PriceStockBatching> priceStockBatching() {
+        return Optional.of(priceQuantity);
+    }
+
     @Override
     public void updatePrice(String itemId, Listing listing) {
-        setPriceQuantity(itemId, listing, mapper.price(listing), null);
+        priceQuantity.update(List.of(new PriceStockBatching.Change(itemId, listing, true, false)));
     }
 
     @Override
     public void updateStock(String itemId, Listing listing) {
-        setPriceQuantity(itemId, listing, null, mapper.quantity(listing));
+        priceQuantity.update(List.of(new PriceStockBatching.Change(itemId, listing, false, true)));
     }
 
     @Override
@@ -139,28 +148,9 @@ final class LazadaAdapter implements MarketplaceAdapter, LazadaOrderApi {
             log.info("Lazada no longer has item {} for {}: creating it again", itemId, listing.sku());
             return create(listing);
         }
-        sendPriceQuantity(itemId, skuId, listing, mapper.price(listing), mapper.quantity(listing));
+        priceQuantity.send(List.of(new LazadaMapper.SkuValues(itemId, skuId, listing.sku(), mapper.price(listing),
+                mapper.quantity(listing))));
         return published(itemId, skuId, answer.path("data").path("item_status").asText(""));
-    }
-
-    private void setPriceQuantity(String itemId, Listing listing, Long price, Integer quantity) {
-        String skuId = skuIds.find(itemId, listing)
-                .orElseThrow(() -> new ItemMissingException("Lazada has no item " + itemId + " for " + listing.sku()));
-        try {
-            sendPriceQuantity(itemId, skuId, listing, price, quantity);
-        } catch (LazadaRejection rejected) {
-            if (rejected.error().isItemMissing()) {
-                skuIds.forget(itemId);
-                throw new ItemMissingException("Lazada has no item " + itemId + " for " + listing.sku() + ": "
-                        + rejected.getMessage());
-            }
-            throw rejected;
-        }
-    }
-
-    private void sendPriceQuantity(String itemId, String skuId, Listing listing, Long price, Integer quantity) {
-        client.call(LazadaRequest.inventory(PRICE_QUANTITY, "payload",
-                mapper.priceQuantity(itemId, skuId, listing.sku(), price, quantity)));
     }
 
     /** Lazada reviews some new or changed items (QC) before they go live. */

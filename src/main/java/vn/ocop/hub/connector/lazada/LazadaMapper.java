@@ -61,19 +61,31 @@ final class LazadaMapper {
         return request(product);
     }
 
-    /** One SKU of {@code /product/price_quantity/update}; a null price or quantity is left as it is. */
+    /** One SKU's line of {@code /product/price_quantity/update}; a null price or quantity is left as it is. */
+    record SkuValues(String itemId, String skuId, String sellerSku, Long price, Integer quantity) {
+    }
+
     String priceQuantity(String itemId, String skuId, String sellerSku, Long price, Integer quantity) {
-        StringBuilder xml = new StringBuilder("<Request><Product><Skus><Sku>");
-        element(xml, "ItemId", itemId);
-        element(xml, "SkuId", skuId);
-        element(xml, "SellerSku", sellerSku);
-        if (price != null) {
-            element(xml, "Price", Long.toString(price));
+        return priceQuantity(List.of(new SkuValues(itemId, skuId, sellerSku, price, quantity)));
+    }
+
+    /** The {@code payload} of {@code /product/price_quantity/update}: every SKU under one {@code <Skus>}. */
+    String priceQuantity(List<SkuValues> skus) {
+        StringBuilder xml = new StringBuilder("<Request><Product><Skus>");
+        for (SkuValues sku : skus) {
+            xml.append("<Sku>");
+            element(xml, "ItemId", sku.itemId());
+            element(xml, "SkuId", sku.skuId());
+            element(xml, "SellerSku", sku.sellerSku());
+            if (sku.price() != null) {
+                element(xml, "Price", Long.toString(sku.price()));
+            }
+            if (sku.quantity() != null) {
+                element(xml, "Quantity", Integer.toString(sku.quantity()));
+            }
+            xml.append("</Sku>");
         }
-        if (quantity != null) {
-            element(xml, "Quantity", Integer.toString(quantity));
-        }
-        return xml.append("</Sku></Skus></Product></Request>").toString();
+        return xml.append("</Skus></Product></Request>").toString();
     }
 
     /** {@code apiRequestBody} of {@code /product/deactivate}: without Skus the whole item goes offline. */

@@ -24,8 +24,13 @@ public interface MarketplaceAdapter {
     }
 
     /** Present for partners that review new items before they go live. */
-    default java.util.Optional<ApprovalTracking> approvals() {
-        return java.util.Optional.empty();
+    default Optional<ApprovalTracking> approvals() {
+        return Optional.empty();
+    }
+
+    /** Present for partners whose API sets the price and stock of many items in one call. */
+    default Optional<PriceStockBatching> priceStockBatching() {
+        return Optional.empty();
     }
 
     /** Creates the item, or replaces its content when {@code itemId} is known. */

@@ -14,8 +14,14 @@ import vn.ocop.hub.model.Listing;
 import vn.ocop.hub.store.Binding;
 import vn.ocop.hub.store.BindingState;
 import vn.ocop.hub.store.BindingStore;
+import vn.ocop.hub.store.PriceStockQueue.Staged;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Listing changes → one marketplace. The same flow serves every marketplace; what differs is
@@ -29,17 +35,35 @@ public final class MarketplaceSynchronizer implements Synchronizer {
     private final MarketplaceAdapter adapter;
     private final BindingStore bindings;
     private final Retrier retrier;
+    /** Present when the partner's API batches price and stock: such changes are staged and sent by a timer. */
+    private final PriceStockBatcher batcher;
+    private final Object flushing = new Object();
+
+    static final String QUEUED = "price/stock queued for the next batch update";
+    private static final Duration FIRST_BATCH_RETRY = Duration.ofSeconds(30);
+    private static final Duration LAST_BATCH_RETRY = Duration.ofMinutes(15);
 
     public MarketplaceSynchronizer(ConnectorConfig config, MarketplaceAdapter adapter, BindingStore bindings,
                                    Retrier retrier) {
+        this(config, adapter, bindings, retrier, null);
+    }
+
+    public MarketplaceSynchronizer(ConnectorConfig config, MarketplaceAdapter adapter, BindingStore bindings,
+                                   Retrier retrier, PriceStockBatcher batcher) {
         this.config = config;
         this.adapter = adapter;
         this.bindings = bindings;
         this.retrier = retrier;
+        this.batcher = batcher;
     }
 
     @Override
     public void synchronize(ChangeEvent event, boolean resync) {
+        synchronize(event, resync, batcher != null);
+    }
+
+    /** @param batching price/stock-only changes are staged; false when the batch sender itself delivers one */
+    private void synchronize(ChangeEvent event, boolean resync, boolean batching) {
         Binding current = bindings.find(event.ocopId(), config.partner())
                 .orElse(Binding.none(event.ocopId(), config.partner()));
         if (resync ? current.hasDelivered(event.revision() + 1) : current.hasDelivered(event.revision())) {
@@ -47,11 +71,18 @@ public final class MarketplaceSynchronizer implements Synchronizer {
             return;
         }
         Listing listing = event.listing();
+        Optional<String> notEligible = event.change() == ChangeType.WITHDRAWN ? Optional.empty()
+                : Eligibility.whyNot(config, listing);
+        if (batching) {
+            if (notEligible.isEmpty() && staged(current, event)) {
+                return;
+            }
+            supersedeStaged(event.ocopId());
+        }
         if (event.change() == ChangeType.WITHDRAWN) {
             takeDown(current, event, BindingState.WITHDRAWN, event.reason());
             return;
         }
-        Optional<String> notEligible = Eligibility.whyNot(config, listing);
         if (notEligible.isPresent()) {
             takeDown(current, event, BindingState.SKIPPED, notEligible.get());
             return;
@@ -105,6 +136,142 @@ public final class MarketplaceSynchronizer implements Synchronizer {
             log.info("{}: item {} for {} is gone at the partner, re-creating", config.partner(), itemId, listing.ocopId());
             return retrier.call("re-create " + listing.sku(), () -> adapter.upsert(listing, null));
         }
+    }
+
+    /**
+     * A price- or stock-only change to a live item waits for the next batch. The binding keeps the
+     * revision last delivered until the batch goes, so a redelivered message stages it again
+     * (harmlessly) rather than being dropped.
+     */
+    private boolean staged(Binding current, ChangeEvent event) {
+        if (!current.isBound() || !current.live() || event.change() == ChangeType.WITHDRAWN
+                || event.changed().contains(Aspect.CONTENT)) {
+            return false;
+        }
+        boolean price = event.changed().contains(Aspect.PRICE) && config.toggles().price();
+        boolean stock = event.changed().contains(Aspect.STOCK) && config.toggles().stock();
+        if (!price && !stock) {
+            return false;
+        }
+        batcher.stage(event, current.partnerItemId(), price, stock);
+        bindings.save(current.with(BindingState.PENDING, current.partnerItemId(), current.deliveredVersion(),
+                current.deliveredRevision(), true, QUEUED));
+        return true;
+    }
+
+    private void supersedeStaged(String ocopId) {
+        try {
+            batcher.supersede(ocopId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a price/stock batch for " + ocopId + " was in flight", e);
+        }
+    }
+
+    /**
+     * Sends staged price and stock changes, one call per {@link PriceStockBatching#maxPerCall()}
+     * listings, until none is due or {@code maxCalls} calls went out. A batch the partner refuses
+     * is sent again one listing at a time, which tells the refused listing (REJECTED with the
+     * partner's words, or re-created when the item is gone) from the rest.
+     *
+     * @return listings settled (delivered, or refused and marked so)
+     */
+    public int flushPriceStock(int maxCalls) {
+        if (batcher == null) {
+            return 0;
+        }
+        synchronized (flushing) {
+            int delivered = 0;
+            for (int call = 0; call < maxCalls; call++) {
+                List<Staged> due = batcher.claim();
+                if (due.isEmpty()) {
+                    break;
+                }
+                try {
+                    delivered += sendBatch(due);
+                } finally {
+                    batcher.release(due);
+                }
+                if (due.size() < batcher.batching().maxPerCall()) {
+                    break;
+                }
+            }
+            return delivered;
+        }
+    }
+
+    private int sendBatch(List<Staged> due) {
+        List<PriceStockBatching.Change> changes = due.stream()
+                .map(s -> new PriceStockBatching.Change(s.itemId(), s.event().listing(), s.price(), s.stock()))
+                .toList();
+        try {
+            retrier.call("price/stock of " + due.size() + " listings", () -> {
+                batcher.batching().update(changes);
+                return null;
+            });
+        } catch (PermanentPartnerException | MarketplaceAdapter.ItemMissingException refused) {
+            log.info("{}: a price/stock batch of {} was refused ({}); sending them one by one", config.partner(),
+                    due.size(), refused.getMessage());
+            return (int) due.stream().filter(this::sendAlone).count();
+        } catch (RuntimeException failed) {
+            due.forEach(s -> retryLater(s, failed));
+            return 0;
+        }
+        due.forEach(this::delivered);
+        return due.size();
+    }
+
+    private boolean sendAlone(Staged s) {
+        try {
+            synchronize(new ChangeEvent(s.event().eventId(), s.ocopId(), s.revision(), s.event().change(),
+                    aspects(s), s.event().listing(), s.event().reason(), s.event().occurredAt()), false, false);
+            batcher.queue().sent(config.partner(), s.ocopId(), s.revision());
+            return true;
+        } catch (RuntimeException failed) {
+            retryLater(s, failed);
+            return false;
+        }
+    }
+
+    private void delivered(Staged s) {
+        // gone unless a newer change was staged while this batch was in flight: that one goes next
+        boolean last = batcher.queue().sent(config.partner(), s.ocopId(), s.revision());
+        Binding current = bindings.find(s.ocopId(), config.partner()).orElse(Binding.none(s.ocopId(), config.partner()));
+        if (!current.hasDelivered(s.revision())) {
+            bindings.save(current.with(last ? BindingState.SYNCED : BindingState.PENDING, s.itemId(),
+                    s.event().listing().version(), s.revision(), true, last ? null : QUEUED));
+        }
+    }
+
+    private void retryLater(Staged s, RuntimeException failure) {
+        long factor = 1L << Math.min(s.attempts(), 10);
+        Duration wait = FIRST_BATCH_RETRY.multipliedBy(factor);
+        if (wait.compareTo(LAST_BATCH_RETRY) > 0) {
+            wait = LAST_BATCH_RETRY;
+        }
+        Instant retryAt = batcher.clock().instant().plus(wait);
+        String why = "price/stock update failing (attempt " + (s.attempts() + 1) + ", next at " + retryAt + "): "
+                + failure.getMessage();
+        log.warn("{}: {} {}", config.partner(), s.ocopId(), why);
+        batcher.queue().failed(config.partner(), s.ocopId(), s.revision(), retryAt, failure.getMessage());
+        bindings.find(s.ocopId(), config.partner()).ifPresent(current -> bindings.save(current.with(
+                current.state(), current.partnerItemId(), current.deliveredVersion(), current.deliveredRevision(),
+                current.live(), why)));
+    }
+
+    private static Set<Aspect> aspects(Staged s) {
+        Set<Aspect> aspects = EnumSet.noneOf(Aspect.class);
+        if (s.price()) {
+            aspects.add(Aspect.PRICE);
+        }
+        if (s.stock()) {
+            aspects.add(Aspect.STOCK);
+        }
+        return aspects;
+    }
+
+    public boolean batchesPriceStock() {
+        return batcher != null;
     }
 
     /** Asks the partner about items it is reviewing; approved ones become SYNCED, refused ones REJECTED. */

@@ -17,6 +17,7 @@ import vn.ocop.hub.connector.TokenBucket;
 import vn.ocop.hub.connector.marketplace.MarketplaceAdapter;
 import vn.ocop.hub.connector.marketplace.MarketplaceSynchronizer;
 import vn.ocop.hub.connector.marketplace.PartnerHttp;
+import vn.ocop.hub.connector.marketplace.PriceStockBatcher;
 import vn.ocop.hub.fakes.lazada.FakeLazada;
 import vn.ocop.hub.model.ChangeEvent.Aspect;
 import vn.ocop.hub.model.ChangeEvent;
@@ -26,6 +27,8 @@ import vn.ocop.hub.store.Binding;
 import vn.ocop.hub.store.BindingStore;
 import vn.ocop.hub.store.PartnerCredentialStore;
 import vn.ocop.hub.store.PartnerMediaStore;
+import vn.ocop.hub.store.PriceStockQueue;
+import vn.ocop.hub.support.MutableClock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,6 +67,9 @@ final class LazadaRig implements AutoCloseable {
     final ConnectorConfig config;
     final MarketplaceAdapter adapter;
     final MarketplaceSynchronizer synchronizer;
+    final PriceStockQueue priceStock;
+    /** What the batch sender reads the time from: moved on by tests of its backoff. */
+    final MutableClock batchClock = new MutableClock(Instant.now());
     /** Every pause the retrier asked for, in order. */
     final List<Duration> pauses = Collections.synchronizedList(new ArrayList<>());
 
@@ -103,7 +109,10 @@ final class LazadaRig implements AutoCloseable {
                 Thread.sleep(d.toMillis());
             }
         });
-        synchronizer = new MarketplaceSynchronizer(config, adapter, bindings, retrier);
+        priceStock = new PriceStockQueue(jdbc, json);
+        synchronizer = new MarketplaceSynchronizer(config, adapter, bindings, retrier,
+                new PriceStockBatcher(config.partner(), adapter.priceStockBatching().orElseThrow(), priceStock,
+                        batchClock));
     }
 
     /** Retries pause for no time (the pauses asked for are recorded). */
@@ -157,11 +166,23 @@ final class LazadaRig implements AutoCloseable {
 
     // ---- driving the synchronizer ---------------------------------------------------------------
 
+    /** As the hub does it: the listing's consumer, then the batch sender's next tick. */
     void deliver(Listing listing, long revision, ChangeType change, Aspect... changed) {
+        consume(listing, revision, change, changed);
+        flush();
+    }
+
+    /** Only the listing's consumer: a price or stock change stays staged. */
+    void consume(Listing listing, long revision, ChangeType change, Aspect... changed) {
         EnumSet<Aspect> aspects = changed.length == 0 ? EnumSet.noneOf(Aspect.class) : EnumSet.of(changed[0], changed);
         synchronizer.synchronize(new ChangeEvent(UUID.randomUUID().toString(), listing.ocopId(), revision, change,
                 aspects, listing, change == ChangeType.WITHDRAWN ? "withdrawn by the office" : null, Instant.now()),
                 false);
+    }
+
+    /** One tick of the price-stock-batch route. */
+    int flush() {
+        return synchronizer.flushPriceStock(100);
     }
 
     void created(Listing listing, long revision) {

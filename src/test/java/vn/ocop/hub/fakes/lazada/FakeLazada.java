@@ -125,6 +125,14 @@ public final class FakeLazada implements AutoCloseable {
         faults.delayNext(apiPath, n, delay);
     }
 
+    /**
+     * The next {@code n} calls wait {@code hold} before Lazada carries them out, as a request slow
+     * on its way: a later request can overtake it.
+     */
+    public void holdNext(String apiPath, int n, Duration hold) {
+        faults.holdNext(apiPath, n, hold);
+    }
+
     public void throttleNext(String apiPath, int n, Throttle kind) {
         faults.throttleNext(apiPath, n, kind);
     }
@@ -194,6 +202,14 @@ public final class FakeLazada implements AutoCloseable {
         FakeLazadaCatalogue.Item item = catalogue.bySellerSku(sellerSku).orElseThrow();
         synchronized (catalogue) {
             item.status = "Deleted";
+        }
+    }
+
+    /** A campaign the seller joined locks the SKU: price_quantity/update refuses it (4170) until unlocked. */
+    public void lockForCampaign(String sellerSku) {
+        FakeLazadaCatalogue.Item item = catalogue.bySellerSku(sellerSku).orElseThrow();
+        synchronized (catalogue) {
+            item.campaignLocked = true;
         }
     }
 
@@ -281,6 +297,7 @@ public final class FakeLazada implements AutoCloseable {
         String apiPath = exchange.getRequestURI().getRawPath().substring(prefix.length());
         arrivalLog.arrive(apiPath);
         Map<String, String> params = params(exchange);
+        sleep(faults.takeHold(apiPath));
         FakeLazadaAnswer answer;
         try {
             answer = answer(apiPath, params, authHost);

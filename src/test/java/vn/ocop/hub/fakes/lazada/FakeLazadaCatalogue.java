@@ -24,6 +24,8 @@ final class FakeLazadaCatalogue {
         long price;
         int quantity;
         String status;
+        /** A running campaign holds the SKU's price and stock (Lazada's 4170). */
+        boolean campaignLocked;
         String packageWeight;
         String packageLength;
         String packageWidth;

@@ -19,6 +19,7 @@ final class FakeLazadaFaults {
     private final Map<String, Deque<Integer>> failures = new HashMap<>();
     private final Map<String, Deque<FakeLazada.Throttle>> throttles = new HashMap<>();
     private final Map<String, Deque<Duration>> delays = new HashMap<>();
+    private final Map<String, Deque<Duration>> holds = new HashMap<>();
     private final Map<String, Integer> lostAnswers = new HashMap<>();
     private int lookupLag;
 
@@ -35,6 +36,14 @@ final class FakeLazadaFaults {
 
     synchronized void delayNext(String path, int n, Duration delay) {
         queue(delays, path).addAll(Collections.nCopies(count(n), delay));
+    }
+
+    synchronized void holdNext(String path, int n, Duration hold) {
+        queue(holds, path).addAll(Collections.nCopies(count(n), hold));
+    }
+
+    synchronized Duration takeHold(String path) {
+        return take(holds, path).orElse(Duration.ZERO);
     }
 
     synchronized void loseNextAnswer(String path, int n) {

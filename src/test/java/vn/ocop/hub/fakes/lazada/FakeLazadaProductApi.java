@@ -195,6 +195,11 @@ final class FakeLazadaProductApi {
                 continue;
             }
             String label = sellerSku != null ? sellerSku : skuId;
+            if (item.get().campaignLocked) {
+                failures.add(new FakeLazadaAnswer.Detail(null, sellerSku, "4170 The SKU " + label
+                        + " is in a running campaign; its price and stock are locked"));
+                continue;
+            }
             try {
                 String price = FakeLazadaXml.text(sku, "Price");
                 String quantity = FakeLazadaXml.text(sku, "Quantity");
