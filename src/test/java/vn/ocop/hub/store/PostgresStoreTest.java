@@ -45,6 +45,7 @@ import vn.ocop.hub.ingest.IngestOutcome;
 import vn.ocop.hub.ingest.IngestService;
 import vn.ocop.hub.ingest.ListingNotFoundException;
 import vn.ocop.hub.ingest.VersionConflictException;
+import vn.ocop.hub.model.ChangeEvent;
 import vn.ocop.hub.model.ChangeType;
 import vn.ocop.hub.model.Listing;
 import vn.ocop.hub.validation.ListingValidator;
@@ -785,6 +786,39 @@ class PostgresStoreTest {
         assertThat(processedFiles.contains(key)).isTrue();
         assertThat(processedFiles.remove(key)).isTrue();
         assertThat(processedFiles.contains(key)).isFalse();
+    }
+
+    @Autowired
+    PriceStockQueue priceStock;
+
+    @Test
+    @Order(22)
+    void stagedPriceAndStockMergeKeepTheNewestAndLeaveOnlyAtTheirRevisionOnPostgres() throws IOException {
+        Listing v1 = listing("HN-PG-BATCH", 1, 10);
+        Instant now = Instant.now();
+        priceStock.stage("pgmarket", change(v1, 2, ChangeEvent.Aspect.PRICE), "item-1", true, false, now);
+        priceStock.stage("pgmarket", change(v1.withStock(4, 10), 3, ChangeEvent.Aspect.STOCK), "item-1", false, true, now);
+        priceStock.stage("pgmarket", change(v1, 2, ChangeEvent.Aspect.PRICE), "item-1", true, false, now); // redelivered
+
+        List<PriceStockQueue.Staged> due = priceStock.due("pgmarket", now, 50);
+        assertThat(due).singleElement().satisfies(s -> {
+            assertThat(s.revision()).isEqualTo(3);
+            assertThat(s.price()).as("price asked at revision 2 is kept").isTrue();
+            assertThat(s.stock()).isTrue();
+            assertThat(s.event().listing().stock()).isEqualTo(4);
+        });
+        assertThat(priceStock.sent("pgmarket", "HN-PG-BATCH", 2)).as("an older revision leaves nothing").isFalse();
+        priceStock.failed("pgmarket", "HN-PG-BATCH", 3, now.plusSeconds(30), "503 from the partner");
+        assertThat(priceStock.due("pgmarket", now, 50)).isEmpty();
+        assertThat(priceStock.due("pgmarket", now.plusSeconds(31), 50)).singleElement()
+                .satisfies(s -> assertThat(s.attempts()).isEqualTo(1));
+        assertThat(priceStock.sent("pgmarket", "HN-PG-BATCH", 3)).isTrue();
+        assertThat(priceStock.count("pgmarket")).isZero();
+    }
+
+    private static ChangeEvent change(Listing listing, long revision, ChangeEvent.Aspect aspect) {
+        return new ChangeEvent(UUID.randomUUID().toString(), listing.ocopId(), revision, ChangeType.UPDATED,
+                java.util.EnumSet.of(aspect), listing, null, Instant.now());
     }
 
     private Listing listing(String ocopId, long version, int stock) throws IOException {
