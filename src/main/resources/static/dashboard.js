@@ -337,7 +337,14 @@
         }
         row.appendChild(cell);
       });
-      row.appendChild(el('td', { className: 'num' }, formatNumber(p.queueDepth)));
+      var queue = el('td', { className: 'num' }, formatNumber(p.queueDepth));
+      if (p.priceStockQueued > 0) {
+        // staged for the partner's next price/stock batch (Lazada): waiting, but no longer on the queue
+        queue.appendChild(el('div', {
+          className: 'muted', title: 'Giá/tồn kho chờ gửi theo lô / price and stock waiting for the next batch'
+        }, '+' + formatNumber(p.priceStockQueued) + ' lô'));
+      }
+      row.appendChild(queue);
       var dlq = el('td', { className: 'num' + (p.deadLetterDepth > 0 ? ' count-warn' : '') });
       if (p.enabled && p.deadLetterDepth !== null && p.deadLetterDepth !== undefined) {
         dlq.appendChild(el('button', {

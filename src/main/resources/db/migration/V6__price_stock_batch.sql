@@ -17,6 +17,10 @@ create table price_stock_batch (
     attempts         int           not null default 0,
     next_attempt_at  timestamp with time zone not null,
     last_error       varchar(2000),
+    -- set while a sender (on any hub instance) has the row in a call; the listing's consumer waits
+    -- for it before delivering anything newer. A lease, so a sender that died frees it.
+    claim_token      varchar(36),
+    claimed_until    timestamp with time zone,
     primary key (partner, ocop_id)
 );
 create index price_stock_batch_due_idx on price_stock_batch (partner, next_attempt_at);

@@ -11,13 +11,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Price and stock changes staged for a partner that takes many items per call (table
  * {@code price_stock_batch}). Rows are keyed by listing: staging a newer revision replaces the
  * older one and keeps what either asked for (price, stock or both), since both values are read
- * from the newest listing. A sender removes a row only at the revision it sent, so a change staged
- * while a batch was in flight is sent by the next batch.
+ * from the newest listing. A sender claims rows for the length of a call (a lease, so several hub
+ * instances can share the table) and removes a row only at the revision it sent, so a change
+ * staged while a batch was in flight goes with the next batch.
  */
 @Repository
 public class PriceStockQueue {
@@ -26,6 +28,12 @@ public class PriceStockQueue {
     public record Staged(String partner, String ocopId, long revision, String itemId, boolean price, boolean stock,
                          ChangeEvent event, Instant stagedAt, int attempts, String lastError) {
     }
+
+    /** Rows one sender holds until {@link #release}. */
+    public record Claim(String token, List<Staged> rows) {
+    }
+
+    private static final String UNCLAIMED = "(claimed_until is null or claimed_until < ?)";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -42,17 +50,15 @@ public class PriceStockQueue {
 
     /**
      * Stages this change unless the row already holds the same or a newer revision (a redelivered
-     * message). Update first, then insert: portable across H2 and PostgreSQL, and a racing insert
-     * of the same listing loses quietly and updates instead.
+     * message). A claimed row is updated too: its sender will not remove the newer revision. Update
+     * first, then insert: portable across H2 and PostgreSQL, and a racing insert loses quietly.
      */
     public void stage(String partner, ChangeEvent event, String itemId, boolean price, boolean stock, Instant now) {
         String body = write(event);
         if (update(partner, event, itemId, price, stock, body) > 0) {
             return;
         }
-        // whole milliseconds: a database that keeps fewer digits could round up past "now", and a
-        // change staged this instant would not count as due at it
-        Timestamp at = Timestamp.from(now.truncatedTo(ChronoUnit.MILLIS));
+        Timestamp at = millis(now);
         int inserted = jdbc.update("insert into price_stock_batch (partner, ocop_id, revision, item_id, send_price, "
                         + "send_stock, change_event, staged_at, attempts, next_attempt_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?) on conflict do nothing",
@@ -70,10 +76,29 @@ public class PriceStockQueue {
                 event.revision(), itemId, price, stock, body, partner, event.ocopId(), event.revision());
     }
 
-    /** Oldest first, only those not waiting out a failure. */
-    public List<Staged> due(String partner, Instant now, int limit) {
-        return jdbc.query("select * from price_stock_batch where partner = ? and next_attempt_at <= ? "
-                + "order by staged_at, ocop_id limit ?", row, partner, Timestamp.from(now), limit);
+    /**
+     * Claims up to {@code limit} due rows, oldest first, until {@code leaseUntil}. Each row is
+     * claimed by its own conditional update, so two senders never hold the same row.
+     */
+    public Claim claim(String partner, Instant now, Instant leaseUntil, int limit) {
+        Timestamp at = Timestamp.from(now);
+        List<String> candidates = jdbc.queryForList("select ocop_id from price_stock_batch where partner = ? "
+                + "and next_attempt_at <= ? and " + UNCLAIMED + " order by staged_at, ocop_id limit ?",
+                String.class, partner, at, at, limit);
+        String token = UUID.randomUUID().toString();
+        for (String ocopId : candidates) {
+            jdbc.update("update price_stock_batch set claim_token = ?, claimed_until = ? "
+                    + "where partner = ? and ocop_id = ? and " + UNCLAIMED,
+                    token, Timestamp.from(leaseUntil), partner, ocopId, at);
+        }
+        return new Claim(token, jdbc.query("select * from price_stock_batch where partner = ? and claim_token = ? "
+                + "order by staged_at, ocop_id", row, partner, token));
+    }
+
+    /** Frees whatever of this claim is left: rows that failed, and rows a newer change replaced meanwhile. */
+    public void release(String partner, String token) {
+        jdbc.update("update price_stock_batch set claim_token = null, claimed_until = null "
+                + "where partner = ? and claim_token = ?", partner, token);
     }
 
     /** Removes the row if it still holds {@code revision}; false when a newer change replaced it meanwhile. */
@@ -82,21 +107,37 @@ public class PriceStockQueue {
                 partner, ocopId, revision) > 0;
     }
 
-    /** A content delivery or a withdrawal supersedes whatever is staged for the listing. */
-    public void discard(String partner, String ocopId) {
-        jdbc.update("delete from price_stock_batch where partner = ? and ocop_id = ?", partner, ocopId);
+    /**
+     * A content delivery or a withdrawal supersedes what is staged for the listing: removes the row
+     * unless a sender holds it. True when nothing is left; false while a batch carrying it is in flight.
+     */
+    public boolean discard(String partner, String ocopId, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        jdbc.update("delete from price_stock_batch where partner = ? and ocop_id = ? and " + UNCLAIMED,
+                partner, ocopId, at);
+        Long left = jdbc.queryForObject("select count(*) from price_stock_batch where partner = ? and ocop_id = ?",
+                Long.class, partner, ocopId);
+        return left == null || left == 0;
     }
 
     /** The send failed for a reason that may pass: try again after {@code retryAt}. */
     public void failed(String partner, String ocopId, long revision, Instant retryAt, String error) {
         jdbc.update("update price_stock_batch set attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
                         + "where partner = ? and ocop_id = ? and revision = ?",
-                Timestamp.from(retryAt), Binding.truncate(error), partner, ocopId, revision);
+                millis(retryAt), Binding.truncate(error), partner, ocopId, revision);
     }
 
     public long count(String partner) {
         Long n = jdbc.queryForObject("select count(*) from price_stock_batch where partner = ?", Long.class, partner);
         return n == null ? 0 : n;
+    }
+
+    /**
+     * Whole milliseconds: a database that keeps fewer digits could round up past "now", and a
+     * change staged this instant would not count as due at it.
+     */
+    private static Timestamp millis(Instant instant) {
+        return Timestamp.from(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private String write(ChangeEvent event) {

@@ -119,8 +119,9 @@ class LazadaOrdersTest {
         byte[] push = tradeOrder("50003", "500031", "pending", 1795000300000L);
         rig.lazadaCallback.push(rig.lazada.signPush(push), push);
         awaitEvents("50003", 1);
-        PartnerMessage done = rig.messages.find("lazada", "0|50003|500031|pending").orElseThrow();
-        assertThat(done.state()).isEqualTo(PartnerMessage.State.DONE);
+        // the worker marks the message DONE just after the events are committed
+        PartnerMessage done = await().atMost(PATIENCE).until(() -> rig.messages.find("lazada",
+                "0|50003|500031|pending").orElseThrow(), m -> m.state() == PartnerMessage.State.DONE);
         assertThat(done.attempts()).isEqualTo(2);
         assertThat(rig.stock("LZ-ORD-JAM-03")).isEqualTo(11);
 

@@ -800,19 +800,29 @@ class PostgresStoreTest {
         priceStock.stage("pgmarket", change(v1.withStock(4, 10), 3, ChangeEvent.Aspect.STOCK), "item-1", false, true, now);
         priceStock.stage("pgmarket", change(v1, 2, ChangeEvent.Aspect.PRICE), "item-1", true, false, now); // redelivered
 
-        List<PriceStockQueue.Staged> due = priceStock.due("pgmarket", now, 50);
-        assertThat(due).singleElement().satisfies(s -> {
+        PriceStockQueue.Claim claim = priceStock.claim("pgmarket", now, now.plusSeconds(300), 50);
+        assertThat(claim.rows()).singleElement().satisfies(s -> {
             assertThat(s.revision()).isEqualTo(3);
             assertThat(s.price()).as("price asked at revision 2 is kept").isTrue();
             assertThat(s.stock()).isTrue();
             assertThat(s.event().listing().stock()).isEqualTo(4);
         });
+        assertThat(priceStock.claim("pgmarket", now, now.plusSeconds(300), 50).rows()).as("held by the first").isEmpty();
+        assertThat(priceStock.discard("pgmarket", "HN-PG-BATCH", now)).as("in flight: not discarded").isFalse();
         assertThat(priceStock.sent("pgmarket", "HN-PG-BATCH", 2)).as("an older revision leaves nothing").isFalse();
         priceStock.failed("pgmarket", "HN-PG-BATCH", 3, now.plusSeconds(30), "503 from the partner");
-        assertThat(priceStock.due("pgmarket", now, 50)).isEmpty();
-        assertThat(priceStock.due("pgmarket", now.plusSeconds(31), 50)).singleElement()
-                .satisfies(s -> assertThat(s.attempts()).isEqualTo(1));
+        priceStock.release("pgmarket", claim.token());
+        assertThat(priceStock.claim("pgmarket", now, now.plusSeconds(300), 50).rows()).as("backing off").isEmpty();
+        PriceStockQueue.Claim again = priceStock.claim("pgmarket", now.plusSeconds(31), now.plusSeconds(331), 50);
+        assertThat(again.rows()).singleElement().satisfies(s -> assertThat(s.attempts()).isEqualTo(1));
         assertThat(priceStock.sent("pgmarket", "HN-PG-BATCH", 3)).isTrue();
+        assertThat(priceStock.count("pgmarket")).isZero();
+
+        priceStock.stage("pgmarket", change(v1, 4, ChangeEvent.Aspect.STOCK), "item-1", false, true, now);
+        PriceStockQueue.Claim expired = priceStock.claim("pgmarket", now, now.plusSeconds(1), 50);
+        assertThat(expired.rows()).hasSize(1);
+        assertThat(priceStock.discard("pgmarket", "HN-PG-BATCH", now.plusSeconds(2)))
+                .as("a lease that ran out frees the row").isTrue();
         assertThat(priceStock.count("pgmarket")).isZero();
     }
 

@@ -14,6 +14,7 @@ import vn.ocop.hub.model.Listing;
 import vn.ocop.hub.store.Binding;
 import vn.ocop.hub.store.BindingState;
 import vn.ocop.hub.store.BindingStore;
+import vn.ocop.hub.store.PriceStockQueue;
 import vn.ocop.hub.store.PriceStockQueue.Staged;
 
 import java.time.Duration;
@@ -183,14 +184,15 @@ public final class MarketplaceSynchronizer implements Synchronizer {
         synchronized (flushing) {
             int delivered = 0;
             for (int call = 0; call < maxCalls; call++) {
-                List<Staged> due = batcher.claim();
+                PriceStockQueue.Claim claim = batcher.claim();
+                List<Staged> due = claim.rows();
                 if (due.isEmpty()) {
                     break;
                 }
                 try {
                     delivered += sendBatch(due);
                 } finally {
-                    batcher.release(due);
+                    batcher.release(claim);
                 }
                 if (due.size() < batcher.batching().maxPerCall()) {
                     break;

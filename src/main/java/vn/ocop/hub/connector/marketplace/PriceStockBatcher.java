@@ -2,29 +2,31 @@ package vn.ocop.hub.connector.marketplace;
 
 import vn.ocop.hub.model.ChangeEvent;
 import vn.ocop.hub.store.PriceStockQueue;
-import vn.ocop.hub.store.PriceStockQueue.Staged;
 
 import java.time.Clock;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import java.time.Duration;
 
 /**
  * One partner's staged price and stock changes, between the listing consumers that stage them
  * and the timer that sends them. The consumers keep a listing's changes in order; the timer sends
  * outside that order, so this keeps the two apart: a listing's content delivery or withdrawal
- * first discards what is staged for it and then waits while a batch carrying it is in flight.
- * Without that wait an older price could land after the newer content (and its price).
+ * first discards what is staged for it, and waits while a batch carrying it is in flight (on
+ * this hub instance or another). Without that wait an older price could land after the newer
+ * content and its price.
  */
 public final class PriceStockBatcher {
+
+    /**
+     * How long a sender holds its rows: longer than one call with all its retries (the retry
+     * policy's worst case is about two minutes), so a live sender never loses its claim.
+     */
+    static final Duration LEASE = Duration.ofMinutes(5);
+    private static final long POLL_MILLIS = 50;
 
     private final String partner;
     private final PriceStockBatching batching;
     private final PriceStockQueue queue;
     private final Clock clock;
-    /** Listings in a batch being sent; guarded by {@code this}. */
-    private final Set<String> inFlight = new HashSet<>();
 
     public PriceStockBatcher(String partner, PriceStockBatching batching, PriceStockQueue queue, Clock clock) {
         this.partner = partner;
@@ -41,10 +43,6 @@ public final class PriceStockBatcher {
         return queue;
     }
 
-    String partner() {
-        return partner;
-    }
-
     Clock clock() {
         return clock;
     }
@@ -54,23 +52,19 @@ public final class PriceStockBatcher {
         queue.stage(partner, event, itemId, price, stock, clock.instant());
     }
 
-    /** Before anything else is delivered for this listing: drop what is staged and let an in-flight batch finish. */
-    synchronized void supersede(String ocopId) throws InterruptedException {
-        queue.discard(partner, ocopId);
-        while (inFlight.contains(ocopId)) {
-            wait();
+    /** Before anything else is delivered for this listing: drop what is staged and let a batch in flight finish. */
+    void supersede(String ocopId) throws InterruptedException {
+        while (!queue.discard(partner, ocopId, clock.instant())) {
+            Thread.sleep(POLL_MILLIS);
         }
     }
 
-    /** Up to one call's worth of due changes, marked in flight until {@link #release}. */
-    synchronized List<Staged> claim() {
-        List<Staged> due = queue.due(partner, clock.instant(), batching.maxPerCall());
-        due.forEach(s -> inFlight.add(s.ocopId()));
-        return due;
+    /** Up to one call's worth of due changes, held until {@link #release}. */
+    PriceStockQueue.Claim claim() {
+        return queue.claim(partner, clock.instant(), clock.instant().plus(LEASE), batching.maxPerCall());
     }
 
-    synchronized void release(Collection<Staged> sent) {
-        sent.forEach(s -> inFlight.remove(s.ocopId()));
-        notifyAll();
+    void release(PriceStockQueue.Claim claim) {
+        queue.release(partner, claim.token());
     }
 }
