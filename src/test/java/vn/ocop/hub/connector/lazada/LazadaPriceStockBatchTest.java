@@ -19,8 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LazadaPriceStockBatchTest {
 
-    private static final Pattern SKU = Pattern.compile("<Sku>");
 
     @Test
     void oneHundredTwentyStockChangesGoAsThreeCallsOfAtMostFifty() {
@@ -57,7 +54,7 @@ class LazadaPriceStockBatchTest {
 
             List<FakeLazadaRequest> batches = rig.lazada.requests(FakeLazada.PRICE_QUANTITY)
                     .subList(creates, rig.lazada.requestCount(FakeLazada.PRICE_QUANTITY));
-            assertThat(batches).extracting(r -> skus(r.param("payload"))).containsExactly(50, 50, 20);
+            assertThat(batches).extracting(FakeLazadaRequest::skus).containsExactly(50, 50, 20);
             assertThat(batches).allMatch(FakeLazadaRequest::succeeded);
             assertThat(batches).extracting(r -> r.param("payload")).allSatisfy(p -> assertThat(p)
                     .contains("<Quantity>").doesNotContain("<Price>"));
@@ -191,10 +188,10 @@ class LazadaPriceStockBatchTest {
             List<FakeLazadaRequest> sent = rig.lazada.requests(FakeLazada.PRICE_QUANTITY)
                     .subList(before, rig.lazada.requestCount(FakeLazada.PRICE_QUANTITY));
             assertThat(sent.get(0)).satisfies(batch -> {
-                assertThat(skus(batch.param("payload"))).isEqualTo(3);
+                assertThat(batch.skus()).isEqualTo(3);
                 assertThat(batch.code()).as("E501, naming the SKU").isEqualTo("501");
             });
-            assertThat(sent.subList(1, sent.size())).allMatch(r -> skus(r.param("payload")) == 1);
+            assertThat(sent.subList(1, sent.size())).allMatch(r -> r.skus() == 1);
             for (Listing l : three) {
                 FakeLazadaItem item = rig.lazada.item(l.sku()).orElseThrow();
                 assertThat(item.quantity()).as(l.sku()).isEqualTo(42);
@@ -255,15 +252,6 @@ class LazadaPriceStockBatchTest {
             assertThat(refused.live()).as("still on sale at its old stock").isTrue();
             assertThat(rig.priceStock.count("lazada")).isZero();
         }
-    }
-
-    private static int skus(String payload) {
-        Matcher m = SKU.matcher(payload);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 
     /** Generated listings Lazada's configuration takes, with their own SKUs and images. */

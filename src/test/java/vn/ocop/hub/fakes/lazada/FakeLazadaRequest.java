@@ -17,4 +17,10 @@ public record FakeLazadaRequest(String method, String apiPath, Map<String, Strin
     public String param(String name) {
         return params.get(name);
     }
+
+    /** How many {@code <Sku>} a price_quantity/update payload carried (0 for other calls). */
+    public int skus() {
+        String payload = params.get("payload");
+        return payload == null ? 0 : payload.split("<Sku>", -1).length - 1;
+    }
 }
