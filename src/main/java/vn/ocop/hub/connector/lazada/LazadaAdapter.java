@@ -38,14 +38,14 @@ final class LazadaAdapter implements MarketplaceAdapter, LazadaOrderApi {
     private final LazadaPriceQuantity priceQuantity;
 
     LazadaAdapter(LazadaClient client, LazadaMapper mapper, LazadaImages images, LazadaLookup lookup,
-                  LazadaSkuIds skuIds) {
+                  LazadaSkuIds skuIds, int skusPerCall) {
         this.client = client;
         this.mapper = mapper;
         this.images = images;
         this.lookup = lookup;
         this.skuIds = skuIds;
         this.qualityControl = new LazadaQualityControl(lookup);
-        this.priceQuantity = new LazadaPriceQuantity(client, mapper, skuIds);
+        this.priceQuantity = new LazadaPriceQuantity(client, mapper, skuIds, skusPerCall);
     }
 
     @Override

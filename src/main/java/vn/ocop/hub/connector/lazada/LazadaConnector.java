@@ -60,7 +60,7 @@ public class LazadaConnector implements MarketplaceConnector {
         LazadaMapper mapper = new LazadaMapper(config, json);
         LazadaLookup lookup = new LazadaLookup(client, json);
         return new LazadaAdapter(client, mapper, new LazadaImages(config.partner(), client, mapper, media), lookup,
-                new LazadaSkuIds(config.partner(), bindings, lookup));
+                new LazadaSkuIds(config.partner(), bindings, lookup), settings.skusPerCall());
     }
 
     private static TokenBucket contentBudget(LazadaSettings settings) {

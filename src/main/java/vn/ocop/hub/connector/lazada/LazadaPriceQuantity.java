@@ -21,16 +21,18 @@ final class LazadaPriceQuantity implements PriceStockBatching {
     private final LazadaClient client;
     private final LazadaMapper mapper;
     private final LazadaSkuIds skuIds;
+    private final int perCall;
 
-    LazadaPriceQuantity(LazadaClient client, LazadaMapper mapper, LazadaSkuIds skuIds) {
+    LazadaPriceQuantity(LazadaClient client, LazadaMapper mapper, LazadaSkuIds skuIds, int perCall) {
         this.client = client;
         this.mapper = mapper;
         this.skuIds = skuIds;
+        this.perCall = perCall;
     }
 
     @Override
     public int maxPerCall() {
-        return MAX_SKUS;
+        return perCall;
     }
 
     @Override

@@ -310,7 +310,10 @@ public final class MarketplaceSynchronizer implements Synchronizer {
     }
 
     private void takeDown(Binding current, ChangeEvent event, BindingState state, String reason) {
-        if (current.isBound() && current.live()) {
+        // an item the partner is still reviewing goes live by itself once approved (Lazada's QC):
+        // switch it off now, since nothing polls a withdrawn listing's review
+        boolean reviewing = current.state() == BindingState.PENDING_APPROVAL;
+        if (current.isBound() && (current.live() || reviewing)) {
             try {
                 retrier.call("withdraw " + event.listing().sku(), () -> {
                     adapter.withdraw(current.partnerItemId(), event.listing());

@@ -18,9 +18,11 @@ import vn.ocop.hub.store.PartnerMediaStore;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The shipped connectors-config/lazada.yaml, read by the hub's own loader and registry. */
 class LazadaConfigTest {
@@ -57,6 +59,22 @@ class LazadaConfigTest {
         LazadaSettings settings = LazadaSettings.from(config);
         assertThat(settings.refreshBeforeExpiry()).isEqualTo(Duration.ofHours(24));
         assertThat(settings.contentPerSecond()).isEqualTo(5);
+        assertThat(settings.skusPerCall()).as("Lazada's most per price_quantity call").isEqualTo(50);
+    }
+
+    @Test
+    void skusPerPriceQuantityCallCanBeLoweredButNotRaisedAboveLazadasFifty() {
+        try (LazadaRig rig = LazadaRig.start(Map.of("LAZADA_PRICE_STOCK_SKUS_PER_CALL", "20"), false)) {
+            assertThat(rig.adapter.priceStockBatching().orElseThrow().maxPerCall()).isEqualTo(20);
+        }
+        for (String wrong : new String[] {"51", "0", "many"}) {
+            ConnectorConfig config = LazadaRig.shippedConfig(new MockEnvironment()
+                    .withProperty("LAZADA_APP_KEY", "105827").withProperty("LAZADA_APP_SECRET", "s")
+                    .withProperty("LAZADA_PRICE_STOCK_SKUS_PER_CALL", wrong));
+            assertThatThrownBy(() -> LazadaSettings.from(config)).as(wrong)
+                    .hasMessageContaining("profile.priceStockSkusPerCall").hasMessageContaining("1 to 50")
+                    .hasMessageContaining("'" + wrong + "'");
+        }
     }
 
     @Test

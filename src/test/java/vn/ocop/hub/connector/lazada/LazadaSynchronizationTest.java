@@ -410,6 +410,24 @@ class LazadaSynchronizationTest {
     }
 
     @Test
+    void aListingWithdrawnWhileLazadaReviewsItIsSwitchedOffAndStaysOffAfterQc() {
+        try (LazadaRig rig = LazadaRig.start()) {
+            rig.lazada.reviewNewItems(true);
+            Listing v1 = tea();
+            rig.created(v1, 1);
+            assertThat(rig.binding(v1).state()).isEqualTo(BindingState.PENDING_APPROVAL);
+
+            rig.deliver(v1, 2, ChangeType.WITHDRAWN);
+            rig.lazada.passQc(SKU);
+
+            assertThat(rig.lazada.requestCount(FakeLazada.DEACTIVATE)).isEqualTo(1);
+            assertThat(rig.lazada.item(SKU).orElseThrow().status()).as("not on sale").isEqualTo("InActive");
+            assertThat(rig.binding(v1).state()).isEqualTo(BindingState.WITHDRAWN);
+            assertThat(rig.synchronizer.pollApprovals(10)).as("a withdrawn listing's review is not followed").isZero();
+        }
+    }
+
+    @Test
     void itemsUnderQualityControlWaitForLazadasVerdict() {
         try (LazadaRig rig = LazadaRig.start()) {
             rig.lazada.reviewNewItems(true);

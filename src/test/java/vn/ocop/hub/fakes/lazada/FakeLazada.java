@@ -161,10 +161,11 @@ public final class FakeLazada implements AutoCloseable {
         this.reviewNewItems = review;
     }
 
+    /** An item the seller switched off while it waited stays off: QC approves content, not the sale. */
     public void passQc(String sellerSku) {
         FakeLazadaCatalogue.Item item = catalogue.bySellerSku(sellerSku).orElseThrow();
         synchronized (catalogue) {
-            item.status = "Active";
+            item.status = "InActive".equals(item.status) ? "InActive" : "Active";
             item.rejectReason = null;
         }
     }
