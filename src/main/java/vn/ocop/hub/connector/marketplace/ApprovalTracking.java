@@ -12,4 +12,11 @@ public interface ApprovalTracking {
     }
 
     Approval check(Binding pending);
+
+    /**
+     * The listing was withdrawn while the partner reviews it and the hub has no item id to switch
+     * off: withdraw the request itself, or see that the item the review produced stays off sale.
+     */
+    default void withdrawPending(Binding pending) {
+    }
 }

@@ -313,7 +313,12 @@ public final class MarketplaceSynchronizer implements Synchronizer {
         // an item the partner is still reviewing goes live by itself once approved (Lazada's QC):
         // switch it off now, since nothing polls a withdrawn listing's review
         boolean reviewing = current.state() == BindingState.PENDING_APPROVAL;
-        if (current.isBound() && (current.live() || reviewing)) {
+        if (reviewing && !current.isBound() && adapter.approvals().isPresent()) {
+            retrier.call("withdraw the request for " + event.listing().sku(), () -> {
+                adapter.approvals().get().withdrawPending(current);
+                return null;
+            });
+        } else if (current.isBound() && (current.live() || reviewing)) {
             try {
                 retrier.call("withdraw " + event.listing().sku(), () -> {
                     adapter.withdraw(current.partnerItemId(), event.listing());

@@ -1,6 +1,9 @@
 package vn.ocop.hub.connector.tiki;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.ocop.hub.connector.PermanentPartnerException;
+import vn.ocop.hub.connector.TransientPartnerException;
 import vn.ocop.hub.connector.marketplace.ApprovalTracking;
 import vn.ocop.hub.store.Binding;
 
@@ -14,6 +17,8 @@ import java.util.Optional;
  * with the price and stock the listing has now, which may have changed during the review.
  */
 final class TikiApprovals implements ApprovalTracking {
+
+    private static final Logger log = LoggerFactory.getLogger(TikiApprovals.class);
 
     private final TikiApi api;
     private final TikiMapper mapper;
@@ -52,6 +57,35 @@ final class TikiApprovals implements ApprovalTracking {
             };
         } catch (PermanentPartnerException refused) {
             return rejected(refused.getMessage());
+        }
+    }
+
+    /**
+     * Deletes the request while Tiki still reviews it. Once decided it cannot be: an approved
+     * product starts switched off ({@code is_auto_turn_on} false) and is switched off again here
+     * in case someone turned it on in Seller Center.
+     */
+    @Override
+    public void withdrawPending(Binding pending) {
+        String ref = pending.partnerRef();
+        TikiCreateRecord record = journal.find(pending.ocopId()).orElse(null);
+        Optional<TikiTracking> tracking = ref == null || TikiRef.isUnconfirmed(ref) ? Optional.empty()
+                : api.tracking(ref);
+        if (tracking.isPresent() && tracking.get().review() == TikiTracking.Review.IN_REVIEW) {
+            String requestId = tracking.get().requestId();
+            if (requestId == null) {
+                throw new TransientPartnerException("Tiki has not yet taken request " + ref
+                        + " off its queue; it can be deleted once it has a request id");
+            }
+            Optional<String> refused = api.deleteRequest(requestId);
+            if (refused.isEmpty()) {
+                return;
+            }
+            log.info("tiki: request {} could not be deleted ({}); making sure its product stays off sale", ref,
+                    refused.get());
+        }
+        if (record != null && api.updateSku(mapper.deactivate(record.sku())) == TikiApi.SkuUpdate.PRODUCT_NOT_FOUND) {
+            log.debug("tiki: no product for {} to switch off", record.sku());
         }
     }
 

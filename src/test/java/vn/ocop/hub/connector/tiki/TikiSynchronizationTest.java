@@ -87,6 +87,33 @@ class TikiSynchronizationTest {
     }
 
     @Test
+    void aListingWithdrawnDuringTikisReviewHasItsRequestDeleted() {
+        Listing v1 = listing(n -> { });
+        sync.synchronize(hub.created(v1), false);
+        String track = onlyRequest().trackId();
+
+        sync.synchronize(hub.withdrawn(v1, "certificate revoked"), false);
+
+        assertThat(tiki.request(track).orElseThrow().state()).isEqualTo("deleted");
+        assertThat(hub.binding(OCOP_ID).state()).isEqualTo(BindingState.WITHDRAWN);
+        assertThat(tiki.products(SKU)).isEmpty();
+    }
+
+    @Test
+    void aListingWithdrawnJustAfterTikiApprovedItKeepsTheProductOffSale() {
+        Listing v1 = listing(n -> { });
+        sync.synchronize(hub.created(v1), false);
+        tiki.approve(onlyRequest().trackId()); // decided before the hub polled
+
+        sync.synchronize(hub.withdrawn(v1, "certificate revoked"), false);
+
+        assertThat(tiki.product(SKU).orElseThrow().isActive()).isFalse();
+        assertThat(hub.binding(OCOP_ID).state()).isEqualTo(BindingState.WITHDRAWN);
+        assertThat(sync.pollApprovals(100)).as("a withdrawn listing's review is not followed").isZero();
+        assertThat(tiki.product(SKU).orElseThrow().isActive()).isFalse();
+    }
+
+    @Test
     void aRejectionShowsTikisReasonAndOnlyALaterVersionIsSentAsANewRequest() {
         Listing v1 = listing(n -> { });
         sync.synchronize(hub.created(v1), false);
