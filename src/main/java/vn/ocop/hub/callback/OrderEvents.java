@@ -9,9 +9,11 @@ import vn.ocop.hub.producer.OrderEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Canonical events from a partner's order or stock figure: lines matched to listings, one ORDER
@@ -45,10 +47,24 @@ public class OrderEvents {
                     (a, b) -> new OrderEvent.Line(a.ocopId(), a.sku(), a.quantity() + b.quantity(), a.unitPrice()));
         }
         List<OrderEvent> events = new ArrayList<>();
-        byProducer.forEach((producer, lines) -> events.add(new OrderEvent(
-                EventIds.of(partner, "ORDER", order.orderId(), producer, order.status().name()), producer, partner,
-                order.orderId(), order.status(), List.copyOf(lines.values()), null, null, order.occurredAt())));
+        byProducer.forEach((producer, lines) -> events.add(new OrderEvent(eventId(partner, order, producer,
+                lines.values()), producer, partner, order.orderId(), order.status(), List.copyOf(lines.values()),
+                null, null, order.occurredAt(), order.partial())));
         return events;
+    }
+
+    /**
+     * One event per order, producer and status; for a partial order also per set of units, so a
+     * second unit cancelled later is a new event (with both units), and a repeat of either is not.
+     */
+    private static String eventId(String partner, PartnerOrder order, String producer,
+                                  Collection<OrderEvent.Line> lines) {
+        if (!order.partial()) {
+            return EventIds.of(partner, "ORDER", order.orderId(), producer, order.status().name());
+        }
+        String units = lines.stream().map(l -> l.ocopId() + "x" + l.quantity()).sorted()
+                .collect(Collectors.joining(","));
+        return EventIds.of(partner, "ORDER", order.orderId(), producer, order.status().name(), units);
     }
 
     /**

@@ -82,6 +82,46 @@ class LazadaOrdersTest {
     }
 
     @Test
+    void unitsCancelledOneByOneGiveBackTheirOwnStockOnce() {
+        rig.listing("LZ-ORD-RICE-06", "LZ-RICE-SKU", "PRODUCER-LZ-F", 12);
+        rig.bind("LZ-ORD-RICE-06", "lazada", "330006");
+        FakeLazada.OrderUnit pending = new FakeLazada.OrderUnit("LZ-RICE-SKU", "330006", "440006", "52000.00",
+                "pending");
+        FakeLazada.OrderUnit canceled = new FakeLazada.OrderUnit("LZ-RICE-SKU", "330006", "440006", "52000.00",
+                "canceled");
+        rig.lazada.putOrder("50006", List.of(pending, pending, pending));
+        push("50006", "500061", "pending", 1795000600000L);
+        awaitEvents("50006", 1);
+        assertThat(rig.stock("LZ-ORD-RICE-06")).as("three units sold").isEqualTo(9);
+
+        rig.lazada.putOrder("50006", List.of(canceled, pending, pending));
+        push("50006", "500061", "canceled", 1795000610000L);
+        awaitEvents("50006", 2);
+        assertThat(rig.stock("LZ-ORD-RICE-06")).as("one unit back, not the order's three").isEqualTo(10);
+
+        rig.lazada.putOrder("50006", List.of(canceled, canceled, pending));
+        push("50006", "500062", "canceled", 1795000620000L);
+        List<ProducerEventStore.Stored> events = awaitEvents("50006", 3);
+        assertThat(rig.stock("LZ-ORD-RICE-06")).as("the second unit back").isEqualTo(11);
+        JsonNode secondCancellation = rig.read(events.get(2).payload());
+        assertThat(secondCancellation.at("/lines/0/quantity").asLong())
+                .as("the producer sees every unit now cancelled").isEqualTo(2);
+        assertThat(secondCancellation.has("unitsOnly")).as("the hub's own bookkeeping stays out of the payload")
+                .isFalse();
+
+        push("50006", "500061", "canceled", 1795002410000L); // Lazada's retry of the first cancellation
+        await().atMost(PATIENCE).until(() -> rig.messages.byPartner("lazada").stream()
+                .filter(m -> m.dedupKey().startsWith("0|50006|")).allMatch(m -> m.state() == PartnerMessage.State.DONE));
+        assertThat(rig.eventsAbout("lazada", "50006")).hasSize(3);
+        assertThat(rig.stock("LZ-ORD-RICE-06")).as("nothing given back twice").isEqualTo(11);
+    }
+
+    private void push(String orderId, String lineId, String status, long timestamp) {
+        byte[] body = tradeOrder(orderId, lineId, status, timestamp);
+        assertThat(rig.lazadaCallback.push(rig.lazada.signPush(body), body).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
     void aBadSignatureIsRefusedAndNothingIsStored() {
         byte[] push = tradeOrder("50002", "500021", "pending", 1795000100000L);
         int before = rig.messages.byPartner("lazada").size();

@@ -23,7 +23,10 @@ import java.util.List;
 
 /**
  * Lazada pushes → canonical events. A trade order message (type 0) names the order, one of its
- * lines and the new status; the order's items come from /order/items/get (one entry per unit).
+ * lines and the new status; the order's items come from /order/items/get (one entry per unit,
+ * each with its own status). A cancellation or return carries only the units now in that status:
+ * Lazada cancels and returns unit by unit, so a cancelled unit gives back its own stock, not the
+ * whole order's. Other statuses carry every unit, so an order takes all of its stock once.
  * A shallow stock message (type 6) says the sellable stock of a SKU fell to five or fewer:
  * sellable = real − withheld − occupied.
  */
@@ -68,17 +71,34 @@ public class LazadaNormaliser implements MessageNormaliser {
         LazadaOrderApi api = apis.api(message.partner(), LazadaOrderApi.class);
         JsonNode items = apis.call(message.partner(), "items of order " + orderId, () -> api.orderItems(orderId));
         List<PartnerLine> lines = new ArrayList<>();
+        int units = 0;
         for (JsonNode item : items) {
+            units++;
+            if (status.releasesStock() && !inStatus(item, status)) {
+                continue; // a unit still sold: only the cancelled (or returned) ones give stock back
+            }
             Long quantity = Payloads.number(item, "quantity");
             Long paid = Payloads.number(item, "paid_price");
             lines.add(new PartnerLine(Payloads.text(item, "product_id"), Payloads.text(item, "sku"),
                     quantity == null ? 1 : quantity, paid != null ? paid : Payloads.number(item, "item_price")));
         }
-        if (lines.isEmpty()) {
+        if (units == 0) {
             // Lazada lists the order only once its items are readable: a moment later they are
             throw new TransientPartnerException("Lazada lists no items for order " + orderId + " (yet)");
         }
-        return events.of(message.partner(), new PartnerOrder(orderId, status, occurredAt(push, data, message), lines));
+        if (lines.isEmpty()) {
+            // the push can run ahead of the order's items: ask again a moment later
+            throw new TransientPartnerException("Lazada says order " + orderId + " is " + status
+                    + " but lists none of its units so (yet)");
+        }
+        return events.of(message.partner(), new PartnerOrder(orderId, status, occurredAt(push, data, message), lines,
+                lines.size() < units));
+    }
+
+    /** A unit without a status of its own (an older answer) follows the order's. */
+    private static boolean inStatus(JsonNode item, OrderStatus status) {
+        String itemStatus = Payloads.text(item, "status");
+        return itemStatus == null || LazadaStatuses.canonical(itemStatus) == status;
     }
 
     private InventoryEvent lowStock(PartnerMessage message, JsonNode push, JsonNode data) {
