@@ -50,6 +50,32 @@ class TokenBucketTest {
     }
 
     @Test
+    void grantsLeaveAMarginSoRequestsDelayedOnTheirWayStillArriveWithinTheLimit() throws Exception {
+        TokenBucket bucket = new TokenBucket(20, 5);
+        long[] grants = new long[70];
+        for (int i = 0; i < grants.length; i++) {
+            bucket.acquire();
+            grants[i] = System.nanoTime();
+        }
+        // a bucket alone grants 5 at once and then 20 a second: 29 in the first 1.2 s
+        for (int i = 0; i + 25 < grants.length; i++) {
+            assertThat(grants[i + 25] - grants[i]).as("26 grants from grant %d on", i)
+                    .isGreaterThanOrEqualTo(1_200_000_000L);
+        }
+        // and the rate is still used: (70 - 5) / 20 = 3.25 s, far from the 6.5 s of half the rate
+        assertThat(grants[69] - grants[0]).isLessThan(6_000_000_000L);
+    }
+
+    @Test
+    void theMarginNeverHoldsBackTheSustainedRate() {
+        // rate + burst grants per window must still allow the rate: margin ≤ burst / rate, at most 200 ms
+        assertThat(new TokenBucket(20, 5).windowNanos()).isEqualTo(1_200_000_000L);
+        assertThat(new TokenBucket(50, 10).windowNanos()).isEqualTo(1_200_000_000L);
+        assertThat(new TokenBucket(10, 1).windowNanos()).isEqualTo(1_100_000_000L);
+        assertThat(new TokenBucket(5, 5).windowNanos()).isEqualTo(1_200_000_000L);
+    }
+
+    @Test
     void noLimitConfiguredMeansNoBucket() {
         assertThat(TokenBucket.of(null)).isNull();
         assertThat(TokenBucket.of(new ConnectorConfig.RateLimit(0, null))).isNull();
