@@ -88,6 +88,11 @@ import static vn.ocop.hub.bench.BenchSupport.loadAverage;
  * expected price and stock. Tiki's fake reviews nothing by itself, so Tiki counts as delivered once
  * its binding is PENDING_APPROVAL.
  *
+ * <p>With {@code -Dbench.stockBurst=true} as well, once the feed has settled and been checked,
+ * {@link StockBurst} sends one stock change per marketplace-eligible listing through the office API
+ * ({@code bench.stockBurstClients} threads, default 4) and reports how long Shopee and Lazada took to
+ * show them all and how many requests that cost (Lazada's are batched, 50 SKUs per call at most).
+ *
  * <p>Exit status: 0 when every listing settled and every check passed, 1 when a check failed or
  * the run timed out, 2 when the benchmark itself broke. The Markdown report goes to stdout either way.
  */
@@ -109,8 +114,11 @@ public final class FanOutBenchmark {
     private final boolean enforceRateAtFake = Boolean.getBoolean("bench.enforceRateAtFake");
     private final String logLevel = System.getProperty("bench.logLevel", "WARN");
     private final boolean marketplaces = Boolean.getBoolean("bench.marketplaces");
+    private final boolean stockBurst = Boolean.getBoolean("bench.stockBurst");
 
     private final List<String> problems = new ArrayList<>();
+    /** Listings eligible at any marketplace, by ocopId: what the stock burst changes. */
+    private final Map<String, Listing> marketplaceListings = new TreeMap<>();
     private String codeUnderTest = "?";
     private final List<String> report = new ArrayList<>();
 
@@ -418,6 +426,11 @@ public final class FanOutBenchmark {
         }
         row("Check: bindings", partnerNames.stream().map(p -> p + " " + states.getOrDefault(p, Map.of()))
                 .reduce((a, b) -> a + "; " + b).orElse("-"));
+        // Only now: every figure above reads the bindings' times and the fakes' logs, which the burst moves on.
+        StockBurst.Outcome burstOutcome = stockBurst(market, configs, jdbc, httpPort, eligibleSkus, settled);
+        if (burstOutcome != null) {
+            burstOutcome.describe(this::row);
+        }
         row("Verdict", problems.isEmpty() ? "PASS" : "FAIL: " + String.join("; ", problems));
         report.add("");
         report.add("Where this JVM's CPU went (thread CPU time by thread name, digits folded; JIT and GC threads"
@@ -429,6 +442,29 @@ public final class FanOutBenchmark {
         report.add("");
         report.addAll(progress.table());
         return problems.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * After the feed has settled (its checks are taken by then), one stock change per
+     * marketplace-eligible listing; null when not asked for. Its problems fail the run.
+     */
+    private StockBurst.Outcome stockBurst(MarketplaceFakes market, Map<String, ConnectorConfig> configs,
+                                          JdbcTemplate jdbc, int httpPort, Map<String, Set<String>> eligibleSkus,
+                                          boolean settled) throws Exception {
+        if (!stockBurst) {
+            return null;
+        }
+        if (market == null || !settled) {
+            problems.add("stock burst not run: it needs -Dbench.marketplaces=true and a feed that settled");
+            return null;
+        }
+        // Shopee's one call per listing at its rateLimit bounds the phase; three times that, plus slack
+        long timeout = (long) (3 * marketplaceListings.size() / configs.get("shopee").rateLimit().requestsPerSecond())
+                + 120;
+        StockBurst.Outcome outcome = new StockBurst(market, configs, jdbc, httpPort, OFFICE_TOKEN)
+                .run(List.copyOf(marketplaceListings.values()), eligibleSkus, timeout);
+        problems.addAll(outcome.problems());
+        return outcome;
     }
 
     private void row(String name, String value) {
@@ -459,6 +495,7 @@ public final class FanOutBenchmark {
                         if (MarketplaceFakes.PARTNERS.contains(p.name())) {
                             items.computeIfAbsent(p.name(), k -> new HashMap<>()).put(result.listing().sku(),
                                     MarketplaceFakes.Expected.of(p.config(), result.listing()));
+                            marketplaceListings.put(result.listing().ocopId(), result.listing());
                         }
                     }
                 }

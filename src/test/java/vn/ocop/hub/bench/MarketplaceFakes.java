@@ -15,6 +15,7 @@ import vn.ocop.hub.connector.shopee.ShopeeConnector;
 import vn.ocop.hub.fakes.ArrivalLog;
 import vn.ocop.hub.fakes.lazada.FakeLazada;
 import vn.ocop.hub.fakes.lazada.FakeLazadaItem;
+import vn.ocop.hub.fakes.lazada.FakeLazadaRequest;
 import vn.ocop.hub.fakes.shopee.FakeShopee;
 import vn.ocop.hub.fakes.shopee.ShopeeItem;
 import vn.ocop.hub.fakes.tiki.FakeTiki;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -177,6 +179,78 @@ final class MarketplaceFakes implements AutoCloseable {
         tiki.close();
     }
 
+    // ---- by partner name ------------------------------------------------------------------------
+
+    ArrivalLog arrivalLog(String partner) {
+        return switch (partner) {
+            case "shopee" -> shopee.arrivalLog();
+            case "lazada" -> lazada.arrivalLog();
+            case "tiki" -> tiki.arrivalLog();
+            default -> throw new IllegalArgumentException("no fake for " + partner);
+        };
+    }
+
+    Holding holding(String partner) {
+        return switch (partner) {
+            case "shopee" -> shopeeHolding();
+            case "lazada" -> lazadaHolding();
+            case "tiki" -> tikiHolding();
+            default -> throw new IllegalArgumentException("no fake for " + partner);
+        };
+    }
+
+    /** The path, as the fake's ArrivalLog records it, of the call that sets a live item's stock. */
+    static String stockUpdatePath(String partner) {
+        return switch (partner) {
+            case "shopee" -> FakeShopee.UPDATE_STOCK;
+            case "lazada" -> FakeLazada.PRICE_QUANTITY;
+            case "tiki" -> FakeTiki.UPDATE_SKU_PATH;
+            default -> throw new IllegalArgumentException("no fake for " + partner);
+        };
+    }
+
+    /**
+     * Lazada's price/quantity calls from the {@code from}-th on: the SKUs each carried (the
+     * {@code <Sku>} elements of its payload) and how many Lazada did not answer with success.
+     */
+    LazadaBatches lazadaBatchesFrom(int from) {
+        List<FakeLazadaRequest> calls = lazada.requests(FakeLazada.PRICE_QUANTITY);
+        List<FakeLazadaRequest> phase = calls.subList(Math.min(from, calls.size()), calls.size());
+        List<Integer> skus = phase.stream().map(r -> occurrences(r.param("payload"), "<Sku>")).toList();
+        return new LazadaBatches(skus, phase.stream().filter(r -> !r.succeeded()).count());
+    }
+
+    /** @param skusPerCall in the order the calls arrived */
+    record LazadaBatches(List<Integer> skusPerCall, long failedCalls) {
+
+        int calls() {
+            return skusPerCall.size();
+        }
+
+        int skus() {
+            return skusPerCall.stream().mapToInt(Integer::intValue).sum();
+        }
+
+        int most() {
+            return skusPerCall.stream().mapToInt(Integer::intValue).max().orElse(0);
+        }
+
+        String describe() {
+            IntSummaryStatistics s = skusPerCall.stream().mapToInt(Integer::intValue).summaryStatistics();
+            return calls() == 0 ? "no calls" : String.format(Locale.ROOT, "%d calls carrying %d SKUs; SKUs per call "
+                    + "min %d / mean %.1f / max %d; calls not answered with success: %d", calls(), skus(), s.getMin(),
+                    s.getAverage(), s.getMax(), failedCalls);
+        }
+    }
+
+    private static int occurrences(String text, String token) {
+        int count = 0;
+        for (int at = text == null ? -1 : text.indexOf(token); at >= 0; at = text.indexOf(token, at + token.length())) {
+            count++;
+        }
+        return count;
+    }
+
     // ---- expectations ------------------------------------------------------------------------
 
     /** Price and stock the partner should show for one listing, by the hub's own pricing and stock rules. */
@@ -323,7 +397,11 @@ final class MarketplaceFakes implements AutoCloseable {
 
     /** @param settledAt nanoTime the partner's last binding settled; null: its last arrival */
     static Pace pace(String what, ArrivalLog log, Predicate<String> paths, double limit, int burst, Long settledAt) {
-        List<ArrivalLog.Arrival> arrivals = log.arrivals(paths);
+        return pace(what, log.arrivals(paths), limit, burst, settledAt);
+    }
+
+    /** @param arrivals the requests to judge, in arrival order (e.g. one phase of the run) */
+    static Pace pace(String what, List<ArrivalLog.Arrival> arrivals, double limit, int burst, Long settledAt) {
         if (arrivals.size() < 2) {
             return new Pace(what, arrivals.size(), 0, Double.NaN, limit, burst, arrivals.size());
         }
@@ -333,7 +411,15 @@ final class MarketplaceFakes implements AutoCloseable {
                 .filter(a -> a.nanoTime() >= first + WINDOW_NANOS && a.nanoTime() <= last).count();
         double span = (last - first) / 1e9;
         double rate = span > 1 ? afterBurst / (span - 1) : Double.NaN;
-        return new Pace(what, arrivals.size(), span, rate, limit, burst, log.maxInAnyWindow(WINDOW_NANOS, paths));
+        return new Pace(what, arrivals.size(), span, rate, limit, burst,
+                ArrivalLog.maxInAnyWindow(WINDOW_NANOS, arrivals));
+    }
+
+    /** Every request the partner's fake saw from {@code since} on, against the partner's rateLimit. */
+    Pace paceSince(String partner, ConnectorConfig config, long since, Long settledAt) {
+        ConnectorConfig.RateLimit limit = config.rateLimit();
+        return pace(partner + ", all requests", arrivalLog(partner).arrivalsSince(since, p -> true),
+                limit.requestsPerSecond(), burst(limit), settledAt);
     }
 
     /** Every request to the partner, against its rateLimit (the hub's bucket for every call). */
@@ -372,9 +458,13 @@ final class MarketplaceFakes implements AutoCloseable {
 
     /** Requests per path, for the report; ids in paths (Tiki's /tracking/{trackId}) folded into one. */
     static Map<String, Long> byPath(ArrivalLog log) {
+        return byPath(log.arrivals());
+    }
+
+    static Map<String, Long> byPath(List<ArrivalLog.Arrival> arrivals) {
         Map<String, Long> counts = new TreeMap<>();
         Map<String, Set<String>> ids = new TreeMap<>();
-        for (ArrivalLog.Arrival a : log.arrivals()) {
+        for (ArrivalLog.Arrival a : arrivals) {
             java.util.regex.Matcher m = ID_SEGMENT.matcher(a.path());
             String path = a.path();
             if (m.find()) {

@@ -34,9 +34,18 @@ public final class ArrivalLog {
         return arrivals().stream().filter(a -> paths.test(a.path())).toList();
     }
 
+    /** Arrivals of these paths from {@code fromNanoTime} on: one phase of a run. */
+    public List<Arrival> arrivalsSince(long fromNanoTime, Predicate<String> paths) {
+        return arrivals(paths).stream().filter(a -> a.nanoTime() >= fromNanoTime).toList();
+    }
+
     /** The most arrivals (of these paths) within any sliding window of {@code windowNanos}. */
     public int maxInAnyWindow(long windowNanos, Predicate<String> paths) {
-        List<Arrival> selected = arrivals(paths);
+        return maxInAnyWindow(windowNanos, arrivals(paths));
+    }
+
+    /** The most of {@code selected} (in arrival order) within any sliding window of {@code windowNanos}. */
+    public static int maxInAnyWindow(long windowNanos, List<Arrival> selected) {
         int max = 0;
         int first = 0;
         for (int last = 0; last < selected.size(); last++) {
