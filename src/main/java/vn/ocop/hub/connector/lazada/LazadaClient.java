@@ -27,9 +27,12 @@ final class LazadaClient {
 
     /** The whole success envelope ({@code data} and its siblings). */
     JsonNode call(LazadaRequest request) {
-        if (!request.inventory()) {
-            awaitContentBudget();
+        try (TokenBucket.Permit permit = request.inventory() ? null : awaitContentBudget()) {
+            return send(request);
         }
+    }
+
+    private JsonNode send(LazadaRequest request) {
         String token = tokens.current();
         try {
             return transport.send(http, request, token);
@@ -44,12 +47,12 @@ final class LazadaClient {
         }
     }
 
-    private void awaitContentBudget() {
+    private TokenBucket.Permit awaitContentBudget() {
         if (contentBudget == null) {
-            return;
+            return null;
         }
         try {
-            contentBudget.acquire();
+            return contentBudget.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransientPartnerException("interrupted waiting for Lazada's content budget", null, e);

@@ -56,7 +56,12 @@ public final class PartnerHttp {
     public Response send(Request call) {
         String method = call.method();
         String path = call.path();
-        acquirePermit();
+        try (TokenBucket.Permit permit = acquirePermit()) {
+            return send(call, method, path);
+        }
+    }
+
+    private Response send(Request call, String method, String path) {
         Exchange request = new DefaultExchange(template.getCamelContext());
         request.getIn().setHeader(Exchange.HTTP_METHOD, method);
         request.getIn().setHeader(Exchange.HTTP_PATH, path);
@@ -84,12 +89,13 @@ public final class PartnerHttp {
         return response;
     }
 
-    private void acquirePermit() {
+    /** Null without a rate limit; held until the request is over, which bounds when the partner saw it. */
+    private TokenBucket.Permit acquirePermit() {
         if (rateLimit == null) {
-            return;
+            return null;
         }
         try {
-            rateLimit.acquire();
+            return rateLimit.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransientPartnerException("interrupted waiting for the rate limit", null, e);
