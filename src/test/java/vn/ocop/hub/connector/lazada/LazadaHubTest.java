@@ -13,14 +13,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.ocop.hub.OcopHubApplication;
 import vn.ocop.hub.fakes.lazada.FakeLazada;
 import vn.ocop.hub.fakes.lazada.FakeLazadaRequest;
+import vn.ocop.hub.support.HubHttp;
 import vn.ocop.hub.support.TestListings;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +41,6 @@ class LazadaHubTest {
     private static final FakeLazada LAZADA = new FakeLazada(LazadaRig.APP_KEY, LazadaRig.APP_SECRET,
             LazadaRig.SEED_ACCESS, LazadaRig.SEED_REFRESH).start();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final int SAMPLES = 24;
 
@@ -55,7 +50,7 @@ class LazadaHubTest {
                 .toAbsolutePath().toString());
         registry.add("hub.security.office-token", () -> OFFICE_TOKEN);
         registry.add("hub.security.operator-token", () -> OPERATOR_TOKEN);
-        int sftpPort = freePort();
+        int sftpPort = HubHttp.freePort();
         registry.add("hub.sftp.host", () -> "127.0.0.1");
         registry.add("hub.sftp.port", () -> sftpPort);
         registry.add("camel.springboot.main-run-controller", () -> false);
@@ -169,29 +164,6 @@ class LazadaHubTest {
     }
 
     private HttpResponse<String> send(String method, String path, JsonNode body, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new HubHttp(port).send(method, path, body, token);
     }
 }

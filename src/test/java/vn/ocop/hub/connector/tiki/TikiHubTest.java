@@ -13,14 +13,10 @@ import vn.ocop.hub.OcopHubApplication;
 import vn.ocop.hub.fakes.tiki.FakeTiki;
 import vn.ocop.hub.fakes.tiki.FakeTikiProduct;
 import vn.ocop.hub.fakes.tiki.FakeTikiRequest;
+import vn.ocop.hub.support.HubHttp;
 import vn.ocop.hub.support.TestListings;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +40,6 @@ class TikiHubTest {
     private static final FakeTiki TIKI = new FakeTiki(TikiHarness.CLIENT_ID, TikiHarness.CLIENT_SECRET,
             Set.of(TikiHarness.WAREHOUSE)).start();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @DynamicPropertySource
@@ -53,7 +48,7 @@ class TikiHubTest {
                 .toString());
         registry.add("hub.security.office-token", () -> OFFICE_TOKEN);
         registry.add("hub.security.operator-token", () -> "tiki-it-operator-token");
-        int sftpPort = freePort();
+        int sftpPort = HubHttp.freePort();
         registry.add("hub.sftp.host", () -> "127.0.0.1");
         registry.add("hub.sftp.port", () -> sftpPort);
         registry.add("camel.springboot.main-run-controller", () -> false);
@@ -123,29 +118,6 @@ class TikiHubTest {
     }
 
     private HttpResponse<String> send(String method, String path, JsonNode body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + OFFICE_TOKEN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new HubHttp(port).send(method, path, body, OFFICE_TOKEN);
     }
 }
