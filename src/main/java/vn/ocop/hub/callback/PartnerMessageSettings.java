@@ -2,6 +2,8 @@ package vn.ocop.hub.callback;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import vn.ocop.hub.support.Backoff;
+
 import java.time.Duration;
 
 /**
@@ -27,10 +29,6 @@ public record PartnerMessageSettings(Long pollMillis, Integer batchSize, Integer
 
     /** The wait after the {@code failures}-th failure: exponential, capped. */
     public Duration retryAfter(int failures) {
-        long millis = firstRetryAfter.toMillis();
-        for (int i = 1; i < failures && millis < maxRetryAfter.toMillis(); i++) {
-            millis *= 2;
-        }
-        return Duration.ofMillis(Math.min(millis, maxRetryAfter.toMillis()));
+        return new Backoff(firstRetryAfter, maxRetryAfter).after(failures);
     }
 }

@@ -17,7 +17,6 @@ import vn.ocop.hub.store.BindingStore;
 import vn.ocop.hub.store.PriceStockQueue;
 import vn.ocop.hub.store.PriceStockQueue.Staged;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,8 +40,6 @@ public final class MarketplaceSynchronizer implements Synchronizer {
     private final Object flushing = new Object();
 
     static final String QUEUED = "price/stock queued for the next batch update";
-    private static final Duration FIRST_BATCH_RETRY = Duration.ofSeconds(30);
-    private static final Duration LAST_BATCH_RETRY = Duration.ofMinutes(15);
 
     public MarketplaceSynchronizer(ConnectorConfig config, MarketplaceAdapter adapter, BindingStore bindings,
                                    Retrier retrier) {
@@ -227,7 +224,7 @@ public final class MarketplaceSynchronizer implements Synchronizer {
         try {
             synchronize(new ChangeEvent(s.event().eventId(), s.ocopId(), s.revision(), s.event().change(),
                     aspects(s), s.event().listing(), s.event().reason(), s.event().occurredAt()), false, false);
-            batcher.queue().sent(config.partner(), s.ocopId(), s.revision());
+            batcher.sent(s);
             return true;
         } catch (RuntimeException failed) {
             retryLater(s, failed);
@@ -237,7 +234,7 @@ public final class MarketplaceSynchronizer implements Synchronizer {
 
     private void delivered(Staged s) {
         // gone unless a newer change was staged while this batch was in flight: that one goes next
-        boolean last = batcher.queue().sent(config.partner(), s.ocopId(), s.revision());
+        boolean last = batcher.sent(s);
         Binding current = bindings.find(s.ocopId(), config.partner()).orElse(Binding.none(s.ocopId(), config.partner()));
         if (!current.hasDelivered(s.revision())) {
             bindings.save(current.with(last ? BindingState.SYNCED : BindingState.PENDING, s.itemId(),
@@ -246,16 +243,10 @@ public final class MarketplaceSynchronizer implements Synchronizer {
     }
 
     private void retryLater(Staged s, RuntimeException failure) {
-        long factor = 1L << Math.min(s.attempts(), 10);
-        Duration wait = FIRST_BATCH_RETRY.multipliedBy(factor);
-        if (wait.compareTo(LAST_BATCH_RETRY) > 0) {
-            wait = LAST_BATCH_RETRY;
-        }
-        Instant retryAt = batcher.clock().instant().plus(wait);
+        Instant retryAt = batcher.failed(s, failure.getMessage());
         String why = "price/stock update failing (attempt " + (s.attempts() + 1) + ", next at " + retryAt + "): "
                 + failure.getMessage();
         log.warn("{}: {} {}", config.partner(), s.ocopId(), why);
-        batcher.queue().failed(config.partner(), s.ocopId(), s.revision(), retryAt, failure.getMessage());
         bindings.find(s.ocopId(), config.partner()).ifPresent(current -> bindings.save(current.with(
                 current.state(), current.partnerItemId(), current.deliveredVersion(), current.deliveredRevision(),
                 current.live(), why)));

@@ -3,8 +3,11 @@ package vn.ocop.hub.connector.marketplace;
 import vn.ocop.hub.model.ChangeEvent;
 import vn.ocop.hub.store.PriceStockQueue;
 
+import vn.ocop.hub.support.Backoff;
+
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * One partner's staged price and stock changes, between the listing consumers that stage them
@@ -22,6 +25,8 @@ public final class PriceStockBatcher {
      */
     static final Duration LEASE = Duration.ofMinutes(5);
     private static final long POLL_MILLIS = 50;
+    /** The retry policy already spent its attempts on the call: from here on, patient waits. */
+    private static final Backoff RETRY = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(15));
 
     private final String partner;
     private final PriceStockBatching batching;
@@ -39,12 +44,16 @@ public final class PriceStockBatcher {
         return batching;
     }
 
-    PriceStockQueue queue() {
-        return queue;
+    /** Gone after being sent, unless a newer change was staged meanwhile: true when nothing is left. */
+    boolean sent(PriceStockQueue.Staged s) {
+        return queue.sent(partner, s.ocopId(), s.revision());
     }
 
-    Clock clock() {
-        return clock;
+    /** The send failed for a reason that may pass: tried again after a doubling wait, returned. */
+    Instant failed(PriceStockQueue.Staged s, String error) {
+        Instant retryAt = clock.instant().plus(RETRY.after(s.attempts() + 1));
+        queue.failed(partner, s.ocopId(), s.revision(), retryAt, error);
+        return retryAt;
     }
 
     /** Durable before the consumer acknowledges its message; a newer staged change is never replaced by an older one. */

@@ -1,5 +1,7 @@
 package vn.ocop.hub.producer.notify;
 
+import vn.ocop.hub.support.Backoff;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -11,7 +13,6 @@ import java.util.function.DoubleSupplier;
  */
 final class RetryPolicy {
 
-    static final int MULTIPLIER = 2;
     /** A wait is drawn from [½·d, d]: producers failing together (their server is down) spread out. */
     private static final double JITTER = 0.5;
 
@@ -37,8 +38,7 @@ final class RetryPolicy {
 
     /** The wait before jitter: initial · 2^(failures-1), at most the maximum. */
     long nominalMillis(int failures) {
-        double nominal = initialDelay.toMillis() * Math.pow(MULTIPLIER, Math.max(0, failures - 1));
-        return (long) Math.min(nominal, maxDelay.toMillis());
+        return new Backoff(initialDelay, maxDelay).after(Math.max(1, failures)).toMillis();
     }
 
     /**
