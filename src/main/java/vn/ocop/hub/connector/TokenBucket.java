@@ -1,5 +1,6 @@
 package vn.ocop.hub.connector;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,7 +38,7 @@ public final class TokenBucket {
         this.last = System.nanoTime();
         this.perSecond = Math.max(1, (int) Math.floor(perSecond + capacity));
         this.ended = new long[this.perSecond];
-        java.util.Arrays.fill(ended, last - 2 * SECOND);
+        Arrays.fill(ended, last - 2 * SECOND);
     }
 
     public static TokenBucket of(ConnectorConfig.RateLimit limit) {
